@@ -1,0 +1,419 @@
+/// A JSONC parser that never fails.
+///
+/// It accepts `//` and `/* */` comments and one trailing comma before `]` or
+/// `}`, and reports everything else JSON forbids as a `SyntaxError`. After an
+/// error it resumes at the next member or element, so the rest of the
+/// document is still read. At most one error starts at any offset.
+public enum JSONCParser {
+    /// Arrays and objects nested deeper than this are skipped (the top-level object is level 1).
+    public static let nestingLimit = 1_000
+    /// Files larger than this are not parsed.
+    public static let sizeLimit = 32 * 1024 * 1024
+
+    public static func parse(_ bytes: [UInt8]) -> JSONSyntaxTree {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxTree {
+        if bytes.count > sizeLimit {
+            let error = SyntaxError(range: .empty(at: 0), kind: .fileTooLarge(byteLimit: sizeLimit))
+            return JSONSyntaxTree(root: nil, nonObjectRoot: nil, errors: [error], lineComments: [], isEmpty: false)
+        }
+        var parser = Parser(bytes: bytes)
+        return parser.parseDocument()
+    }
+}
+
+private struct Parser {
+    typealias Token = JSONCLexer.Token
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let textStart: Int
+    var lexer: JSONCLexer
+    var current: Token
+    var errors: [SyntaxError] = []
+    var errorStarts = Set<Int>()
+    let hasBadBytes: Bool
+    /// Set right after an unterminated string is consumed: whatever it swallowed
+    /// (a comma, a colon, a closing bracket) is not reported missing again.
+    var afterUnterminatedString = false
+    /// Closing brackets of the containers being parsed, innermost last.
+    var openClosers: [JSONCLexer.Kind] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        textStart = hasByteOrderMark ? 3 : 0
+        lexer = JSONCLexer(bytes: bytes, start: textStart)
+        current = Token(kind: .endOfText, start: 0, end: 0)
+        let badRuns = UTF8Decoding.badByteRuns(bytes)
+        hasBadBytes = !badRuns.isEmpty
+        for run in badRuns { report(run, .invalidUTF8) }
+        current = lexer.next()
+    }
+
+    mutating func parseDocument() -> JSONSyntaxTree {
+        var root: JSONNode?
+        var nonObjectRoot: JSONNode?
+        if current.kind == .endOfText {
+            return finish(root: nil, nonObjectRoot: nil, isEmpty: true)
+        }
+        var restartNeeded = true
+        var firstPassEnd = 0
+        if current.canStartValue {
+            let errorCountBefore = errors.count
+            let node = parseValue(depth: 1)
+            if node.object != nil {
+                root = node
+                restartNeeded = false
+            } else if errors.count == errorCountBefore && !node.isInvalid {
+                nonObjectRoot = node
+                restartNeeded = false
+            }
+            firstPassEnd = current.start
+        } else {
+            report(current.range, .unexpectedToken(describe(current)))
+            firstPassEnd = current.end
+        }
+        if restartNeeded {
+            // Broken top-level text: the first `{` token of the text is taken as the top-level object.
+            lexer.position = textStart
+            current = lexer.next()
+            while current.kind != .beginObject && current.kind != .endOfText { current = lexer.next() }
+            if current.kind == .beginObject {
+                openClosers.removeAll()
+                afterUnterminatedString = false
+                root = parseValue(depth: 1)
+            }
+        }
+        if current.kind != .endOfText && current.start >= firstPassEnd {
+            report(current.range, .textAfterTopLevelValue)
+        }
+        return finish(root: root, nonObjectRoot: nonObjectRoot, isEmpty: false)
+    }
+
+    private mutating func finish(root: JSONNode?, nonObjectRoot: JSONNode?, isEmpty: Bool) -> JSONSyntaxTree {
+        for start in lexer.unterminatedCommentStarts {
+            report(ByteRange(start: start, end: start + 2), .unterminatedComment)
+        }
+        errors.sort { $0.range < $1.range }
+        return JSONSyntaxTree(
+            root: root, nonObjectRoot: nonObjectRoot, errors: errors,
+            lineComments: lexer.lineComments, isEmpty: isEmpty && errors.isEmpty
+        )
+    }
+
+    // MARK: - Values
+
+    mutating func parseValue(depth: Int) -> JSONNode {
+        let token = current
+        switch token.kind {
+        case .beginObject, .beginArray:
+            if depth > JSONCParser.nestingLimit {
+                report(token.range, .nestingTooDeep(limit: JSONCParser.nestingLimit))
+                return JSONNode(range: ByteRange(start: token.start, end: skipContainer()), value: .invalid)
+            }
+            return token.kind == .beginObject ? parseObject(depth: depth) : parseArray(depth: depth)
+        case .string:
+            advance()
+            return JSONNode(range: token.range, value: stringValue(token).map { .string($0) } ?? .invalid)
+        case .number:
+            advance()
+            if token.isBadNumber {
+                report(token.range, .invalidNumber(text(token.range)))
+                return JSONNode(range: token.range, value: .invalid)
+            }
+            return JSONNode(range: token.range, value: .number(JSONNumberScanner.value(bytes, start: token.start, end: token.end)))
+        case .trueLiteral: advance(); return JSONNode(range: token.range, value: .bool(true))
+        case .falseLiteral: advance(); return JSONNode(range: token.range, value: .bool(false))
+        case .nullLiteral: advance(); return JSONNode(range: token.range, value: .null)
+        case .invalid, .badBytes:
+            advance()
+            report(token.range, .invalidToken(text(token.range)))
+            return JSONNode(range: token.range, value: .invalid)
+        default:
+            report(token.range, .missingValue(found: describe(token)))
+            return JSONNode(range: .empty(at: token.start), value: .invalid)
+        }
+    }
+
+    private mutating func parseObject(depth: Int) -> JSONNode {
+        let open = current
+        advance()
+        openClosers.append(.endObject)
+        defer { openClosers.removeLast() }
+        var members: [JSONMember] = []
+        var end = open.end
+        while true {
+            // Expecting a member or the closing brace.
+            switch current.kind {
+            case .endObject:
+                end = current.end
+                advance()
+                return JSONNode(range: ByteRange(start: open.start, end: end), value: .object(JSONObjectSyntax(members: members)))
+            case .endOfText:
+                reportMissing("}")
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .object(JSONObjectSyntax(members: members)))
+            case .endArray where closesEnclosing(.endArray):
+                reportMissing("}")
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .object(JSONObjectSyntax(members: members)))
+            case .string:
+                if let member = parseMember(depth: depth) { members.append(member) }
+            default:
+                report(current.range, .expectedMemberName(found: describe(current)))
+                if current.kind == .comma { advance() } else { skipToSync(inObject: true) }
+                continue
+            }
+            // After a member: a comma, the closing brace, or something missing.
+            switch current.kind {
+            case .comma:
+                advance()
+            case .endObject, .endOfText:
+                continue
+            case .endArray where closesEnclosing(.endArray):
+                continue
+            case .string:
+                reportMissingSeparator(.missingComma)
+            default:
+                report(current.range, .unexpectedToken(describe(current)))
+                skipToSync(inObject: true)
+            }
+        }
+    }
+
+    private mutating func parseMember(depth: Int) -> JSONMember? {
+        let keyToken = current
+        advance()
+        if keyToken.isUnterminated {
+            // The key swallowed the rest of its line: nothing more to read for this member.
+            return nil
+        }
+        let key = stringValue(keyToken)
+        if current.kind == .colon {
+            advance()
+        } else {
+            reportMissingSeparator(.missingColon)
+            guard current.canStartValue && current.kind != .string || current.kind == .string && !nextIsColon() else {
+                return key.map { JSONMember(key: $0, keyRange: keyToken.range, value: JSONNode(range: .empty(at: current.start), value: .invalid)) }
+            }
+        }
+        let value = parseValue(depth: depth + 1)
+        return key.map { JSONMember(key: $0, keyRange: keyToken.range, value: value) }
+    }
+
+    private mutating func parseArray(depth: Int) -> JSONNode {
+        let open = current
+        advance()
+        openClosers.append(.endArray)
+        defer { openClosers.removeLast() }
+        var elements: [JSONNode] = []
+        while true {
+            switch current.kind {
+            case .endArray:
+                let end = current.end
+                advance()
+                return JSONNode(range: ByteRange(start: open.start, end: end), value: .array(elements))
+            case .endOfText:
+                reportMissing("]")
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
+            case .endObject where closesEnclosing(.endObject):
+                reportMissing("]")
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
+            case .comma, .colon, .endObject:
+                report(current.range, .missingValue(found: describe(current)))
+                advance()
+                continue
+            default:
+                elements.append(parseValue(depth: depth + 1))
+            }
+            switch current.kind {
+            case .comma:
+                advance()
+            case .endArray, .endOfText:
+                continue
+            case .endObject where closesEnclosing(.endObject):
+                continue
+            default:
+                if current.canStartValue {
+                    reportMissingSeparator(.missingComma)
+                } else {
+                    report(current.range, .unexpectedToken(describe(current)))
+                    skipToSync(inObject: false)
+                }
+            }
+        }
+    }
+
+    // MARK: - Recovery
+
+    /// True when `closer` closes a container that encloses the current one.
+    private func closesEnclosing(_ closer: JSONCLexer.Kind) -> Bool {
+        openClosers.dropLast().contains(closer)
+    }
+
+    /// Skips tokens (whole nested containers at a time) up to the next comma,
+    /// which is consumed, or the next closing bracket or member name, which is not.
+    private mutating func skipToSync(inObject: Bool) {
+        while true {
+            switch current.kind {
+            case .endOfText, .endObject, .endArray:
+                if current.kind == .endOfText || current.kind == openClosers.last || closesEnclosing(current.kind) { return }
+                advance()
+            case .comma:
+                advance()
+                return
+            case .beginObject, .beginArray:
+                _ = skipContainer()
+            case .string where inObject && nextIsColon():
+                return
+            default:
+                advance()
+            }
+        }
+    }
+
+    /// Skips a container without building it; returns the offset just after it.
+    private mutating func skipContainer() -> Int {
+        var depth = 0
+        var end = current.end
+        repeat {
+            switch current.kind {
+            case .beginObject, .beginArray: depth += 1
+            case .endObject, .endArray: depth -= 1
+            case .endOfText: return end
+            default: break
+            }
+            end = current.end
+            advance()
+        } while depth > 0
+        return end
+    }
+
+    private mutating func nextIsColon() -> Bool {
+        var lookahead = lexer
+        return lookahead.next().kind == .colon
+    }
+
+    // MARK: - Tokens and errors
+
+    private mutating func advance() {
+        afterUnterminatedString = current.kind == .string && current.isUnterminated
+        lastTokenEnd = current.end
+        current = lexer.next()
+    }
+
+    var lastTokenEnd = 0
+
+    private func lastEnd(_ open: Token) -> Int { max(open.end, lastTokenEnd) }
+
+    private mutating func reportMissingSeparator(_ kind: SyntaxErrorKind) {
+        if afterUnterminatedString { return }
+        report(current.range, kind)
+    }
+
+    private mutating func reportMissing(_ bracket: Character) {
+        if afterUnterminatedString && current.kind == .endOfText { return }
+        report(current.range, .missingClosingBracket(bracket))
+    }
+
+    private mutating func report(_ range: ByteRange, _ kind: SyntaxErrorKind) {
+        guard errorStarts.insert(range.start).inserted else { return }
+        errors.append(SyntaxError(range: range, kind: kind))
+    }
+
+    /// The decoded string, or nil (after reporting why) when the token is no valid string.
+    private mutating func stringValue(_ token: Token) -> String? {
+        if token.isUnterminated {
+            report(token.range, .unterminatedString)
+            return nil
+        }
+        if token.isMalformed {
+            report(token.range, .controlCharacterInString)
+            return nil
+        }
+        let contentStart = token.start + 1
+        let contentEnd = token.end - 1
+        if !token.hasEscapes {
+            let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
+            return hasBadBytes ? UTF8Decoding.decode(content) : String(decoding: content, as: UTF8.self)
+        }
+        guard let decoded = JSONStringUnescaper.unescape(bytes, from: contentStart, to: contentEnd) else {
+            report(token.range, .invalidEscape)
+            return nil
+        }
+        return decoded
+    }
+
+    private func text(_ range: ByteRange) -> String {
+        let limited = ByteRange(start: range.start, end: min(range.end, range.start + 40))
+        return UTF8Decoding.decode(UnsafeBufferPointer(rebasing: bytes[limited.start..<limited.end]))
+    }
+
+    private func describe(_ token: Token) -> String {
+        token.kind == .endOfText ? "end of text" : text(token.range)
+    }
+}
+
+enum JSONStringUnescaper {
+    /// Decodes a string's content with escapes; nil when an escape is invalid.
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 1 < end else { return nil }
+            let escaped = bytes[index + 1]
+            index += 2
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escaped)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let unit = hexUnit(bytes, at: index, end: end) else { return nil }
+                index += 4
+                var scalarValue = UInt32(unit)
+                if (0xD800...0xDBFF).contains(unit) {
+                    if index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                       let low = hexUnit(bytes, at: index + 2, end: end), (0xDC00...0xDFFF).contains(low) {
+                        scalarValue = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(low - 0xDC00)
+                        index += 6
+                    } else {
+                        scalarValue = 0xFFFD
+                    }
+                } else if (0xDC00...0xDFFF).contains(unit) {
+                    scalarValue = 0xFFFD
+                }
+                output.append(contentsOf: String(Unicode.Scalar(scalarValue) ?? UTF8Decoding.replacement).utf8)
+            default:
+                return nil
+            }
+        }
+        return UTF8Decoding.decode(output)
+    }
+
+    private static func hexUnit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> UInt16? {
+        guard index + 4 <= end else { return nil }
+        var value: UInt16 = 0
+        for offset in 0..<4 {
+            let byte = bytes[index + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+}

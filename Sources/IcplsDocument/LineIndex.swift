@@ -1,0 +1,156 @@
+/// How a column counts characters: the three encodings LSP can negotiate.
+public enum PositionEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case utf16 = "utf-16"
+    case utf32 = "utf-32"
+}
+
+/// A zero-based line and a zero-based column counted in some `PositionEncoding`.
+public struct LinePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var character: Int
+
+    public init(line: Int, character: Int) {
+        self.line = line
+        self.character = character
+    }
+
+    public static func < (lhs: LinePosition, rhs: LinePosition) -> Bool {
+        (lhs.line, lhs.character) < (rhs.line, rhs.character)
+    }
+
+    public var description: String { "\(line):\(character)" }
+}
+
+/// Where each line starts, and conversions between byte offsets and positions.
+///
+/// Lines end at `\n`, `\r\n` or `\r`. A UTF-8 byte-order mark at the start of
+/// the text counts for no column. A bad byte counts as one column in every
+/// encoding (it stands for one U+FFFD).
+public struct LineIndex: Sendable {
+    /// Byte offset where each line's first column is.
+    public private(set) var lineStarts: [Int]
+    /// Byte offset just past each line's last character, before its line break.
+    public private(set) var lineContentEnds: [Int]
+    public let byteCount: Int
+
+    public init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { LineIndex($0) }
+    }
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var starts: [Int] = []
+        var ends: [Int] = []
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        ends.reserveCapacity(bytes.count / 32 + 1)
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        starts.append(hasByteOrderMark ? 3 : 0)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                ends.append(index)
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                ends.append(index)
+                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        ends.append(count)
+        lineStarts = starts
+        lineContentEnds = ends
+        byteCount = count
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The line holding `offset` (a line break belongs to the line it ends).
+    public func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The byte range of a line's content, without its line break.
+    public func contentRange(ofLine line: Int) -> ByteRange {
+        ByteRange(start: lineStarts[line], end: lineContentEnds[line])
+    }
+
+    /// The position of a byte offset. Offsets inside a multi-byte character or
+    /// a line break are counted up to that point as far as whole characters go.
+    public func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> LinePosition {
+        let clamped = max(0, min(offset, byteCount))
+        let line = line(containing: clamped)
+        let start = lineStarts[line]
+        let target = min(max(clamped, start), lineContentEnds[line])
+        if encoding == .utf8 { return LinePosition(line: line, character: target - start) }
+        return LinePosition(line: line, character: Self.units(bytes, from: start, to: target, encoding: encoding))
+    }
+
+    public func position(of offset: Int, in bytes: [UInt8], encoding: PositionEncoding) -> LinePosition {
+        bytes.withUnsafeBufferPointer { position(of: offset, in: $0, encoding: encoding) }
+    }
+
+    /// The byte offset of a position. A line past the end gives the end of the
+    /// text; a column past the line's end gives the line's end (before its break).
+    public func offset(of position: LinePosition, in bytes: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> Int {
+        guard position.line >= 0 else { return lineStarts[0] }
+        guard position.line < lineStarts.count else { return byteCount }
+        let start = lineStarts[position.line]
+        let end = lineContentEnds[position.line]
+        let wanted = max(0, position.character)
+        if encoding == .utf8 { return min(start + wanted, end) }
+        var index = start
+        var units = 0
+        while index < end && units < wanted {
+            let length = UTF8Decoding.sequenceLength(bytes, at: index)
+            if length == 0 {
+                units += 1
+                index += 1
+                continue
+            }
+            let width = encoding == .utf16 && length == 4 ? 2 : 1
+            // A position in the middle of a surrogate pair lands after the pair.
+            units += width
+            index += length
+        }
+        return index
+    }
+
+    public func offset(of position: LinePosition, in bytes: [UInt8], encoding: PositionEncoding) -> Int {
+        bytes.withUnsafeBufferPointer { offset(of: position, in: $0, encoding: encoding) }
+    }
+
+    /// Code units of `encoding` between two offsets on one line.
+    static func units(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, encoding: PositionEncoding) -> Int {
+        var index = start
+        var units = 0
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                units += 1
+                index += 1
+                continue
+            }
+            let length = UTF8Decoding.sequenceLength(bytes, at: index)
+            if length == 0 {
+                units += 1
+                index += 1
+            } else if index + length > end {
+                // The offset falls inside this character: count what came before.
+                break
+            } else {
+                units += encoding == .utf16 && length == 4 ? 2 : 1
+                index += length
+            }
+        }
+        return units
+    }
+}
