@@ -1,0 +1,66 @@
+extension EnglishCatalog {
+    public func title(of rule: RuleID) -> String {
+        Self.ruleTexts[rule]?.title ?? rule.rawValue
+    }
+
+    public func rationale(of rule: RuleID) -> String {
+        Self.ruleTexts[rule]?.rationale ?? ""
+    }
+
+    private static let ruleTexts: [RuleID: (title: String, rationale: String)] = [
+        "ICP001": ("Invalid JSONC",
+                   "The filing documents are JSON with comments; text that is not valid JSONC cannot be read, so nothing in it can be checked or submitted."),
+        "ICP002": ("Missing required member",
+                   "Every account, instance, service number, filing and website needs its identifying members; a subscription instance needs the date its subscription ends, which the filing system checks."),
+        "ICP003": ("Invalid value",
+                   "Values must have the type and the form the filing system accepts: known products and statuses, real dates, whole subscription terms, and domains as bare host names (the filing names the domain, not a URL)."),
+        "ICP004": ("Unknown member",
+                   "A member the format does not define is ignored by every check, which usually means a typo hides a real value."),
+        "ICP005": ("Duplicate key",
+                   "JSON parsers keep only one of two equal keys; the last one counts here, and the earlier one is silently lost."),
+        "ICP006": ("Unknown region",
+                   "Only the listed Alibaba Cloud regions are known; eligibility (mainland, Hong Kong, outside the mainland) cannot be judged for any other."),
+        "ICP101": ("Unknown account",
+                   "Purchasers, applicants and filing accounts must be declared accounts: the filing system ties numbers and instances to the account that bought them."),
+        "ICP102": ("Unknown instance",
+                   "A service identification number or a direct selection refers to a host instance; an instance that is not declared cannot be verified."),
+        "ICP103": ("Unknown service number",
+                   "A website's service identification number must be one the inventory declares, or the filing system will reject it as invalid."),
+        "ICP104": ("Duplicate declaration",
+                   "Account ids, instance ids, numbers and filing ids identify one thing each; a second declaration makes every reference to it ambiguous."),
+        "ICP201": ("Service number used twice",
+                   "A service identification number backs one website, ever: it stays used after the filing is cancelled or the service provider is removed, and the filing system refuses it for a second website."),
+        "ICP202": ("Quota exceeded",
+                   "Each product allows a fixed number of service identification numbers (5 per ECS instance, 2 per NAT gateway, 1 per marketplace site, 5 per account for elastic web hosting); selecting an instance directly uses a slot just like a number."),
+        "ICP301": ("Number applied for by a non-purchaser",
+                   "Only the account that purchased an instance can apply for its service identification numbers."),
+        "ICP302": ("Direct selection by a non-purchaser",
+                   "An instance can be selected directly only by the account that purchased it; any other account must file with a service identification number the purchaser applied for."),
+        "ICP303": ("Number of another instance",
+                   "A service identification number is tied to one instance; a website that names both must name the number's own instance."),
+        "ICP401": ("Host outside the mainland",
+                   "ICP filing is for websites hosted in the Chinese mainland; instances in other regions cannot host a filing."),
+        "ICP402": ("Host in Hong Kong",
+                   "Websites hosted in Hong Kong need no ICP filing; filing them is unnecessary."),
+        "ICP403": ("Pay-as-you-go host",
+                   "Service identification numbers are available only for subscription instances; a pay-as-you-go instance must be switched to subscription first."),
+        "ICP404": ("Subscription term too short",
+                   "A host needs a purchased subscription term of at least the product's minimum (3 months for ECS, 6 for elastic web hosting, 12 for a marketplace site)."),
+        "ICP405": ("Expired host",
+                   "An expired or released instance cannot host a filing; renew it or choose another instance."),
+        "ICP406": ("Subscription ends too soon",
+                   "The time left on a host's subscription must meet the product's minimum on the day of filing; renew first."),
+        "ICP407": ("No public bandwidth",
+                   "An ECS instance must have a public IP address with public bandwidth to host a filing."),
+        "ICP408": ("Product cannot host a filing",
+                   "Server Load Balancer, container services, OSS, CDN, WAF and Function Compute cannot host a filing: use a backend ECS, an eligible ECS of the account, or a domain that is already filed."),
+        "ICP501": ("TrustPass shop with a host",
+                   "A TrustPass shop is filed without a service identification number or instance."),
+        "ICP502": ("Hosted at another provider",
+                   "A website hosted at another provider is filed through that provider's own filing platform, not Alibaba Cloud's."),
+        "ICP503": ("No host given",
+                   "An Alibaba Cloud website needs a service identification number, or an instance its filing account purchased, to be filed."),
+        "ICP504": ("Domain filed twice",
+                   "A domain is filed once; the same domain in two active filings is refused as a duplicate."),
+    ]
+}

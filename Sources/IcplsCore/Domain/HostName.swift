@@ -1,0 +1,40 @@
+/// Domains are bare host names: no scheme, path, port, user or whitespace.
+public enum HostName {
+    public static func isBare(_ domain: String) -> Bool {
+        guard !domain.isEmpty else { return false }
+        for scalar in domain.unicodeScalars {
+            if scalar.properties.isWhitespace { return false }
+            switch scalar {
+            case "/", ":", "?", "#", "@": return false
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// The host of a URL-like domain (`https://shop.example.cn:8080/a` → `shop.example.cn`),
+    /// or nil when what remains is still no bare host name.
+    public static func bareHost(of domain: String) -> String? {
+        var rest = Substring(domain)
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+            rest = rest[rest.index(colon, offsetBy: 3)...]
+        }
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let colon = rest.lastIndex(of: ":"), rest[rest.index(after: colon)...].allSatisfy(\.isASCIIDigit) {
+            rest = rest[..<colon]
+        }
+        let host = String(rest)
+        return host != domain && isBare(host) ? host : nil
+    }
+
+    /// The form two domains are compared in: Unicode lower case, a trailing dot ignored.
+    public static func comparisonKey(_ domain: String) -> String {
+        let lowered = domain.lowercased()
+        return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

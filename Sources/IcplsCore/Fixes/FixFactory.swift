@@ -1,0 +1,138 @@
+import IcplsDocument
+
+/// Builds the quick fixes of SPEC §4 as text edits; every edit keeps the rest
+/// of the file byte for byte and leaves valid JSONC.
+public struct FixFactory: Sendable {
+    let index: WorkspaceIndex
+    let asOf: CalendarDate
+    let catalog: any MessageCatalog
+    /// Unused numbers in workspace order: declared, not `used`, named by no
+    /// website, applied for by their instance's purchaser, on an eligible host.
+    public let unusedNumbers: [(number: String, instance: String)]
+
+    init(index: WorkspaceIndex, asOf: CalendarDate, numberUsage: NumberUsage, catalog: any MessageCatalog) {
+        self.index = index
+        self.asOf = asOf
+        self.catalog = catalog
+        var named = Set<String>()
+        for entry in index.websites {
+            if let number = entry.website.serviceNumber { named.insert(number.value) }
+        }
+        var eligibility: [String: Bool] = [:]
+        var unused: [(String, String)] = []
+        for declared in index.orderedServiceNumbers {
+            let number = declared.declaration
+            guard let value = number.number?.value, !number.isMarkedUsed, !named.contains(value),
+                  let instanceID = number.instance?.value, let instance = index.instances[instanceID]?.declaration,
+                  let purchaser = instance.account?.value, number.appliedBy?.value == purchaser else { continue }
+            let eligible = eligibility[instanceID] ?? HostEligibility.isEligible(instance, asOf: asOf)
+            eligibility[instanceID] = eligible
+            if eligible { unused.append((value, instanceID)) }
+        }
+        unusedNumbers = unused
+    }
+
+    /// Up to three unused numbers, those of `preferredInstance` first; the first is preferred.
+    public func useUnusedNumber(document: Int, replacing range: ByteRange, preferredInstance: String?) -> [Fix] {
+        candidates(preferredInstance: preferredInstance).enumerated().map { offset, candidate in
+            Fix(
+                title: catalog.text(.fixUseServiceNumber(candidate.number, instance: candidate.instance)),
+                edits: [TextEdit(location: index.location(document, range), newText: JSONText.quoted(candidate.number))],
+                isPreferred: offset == 0,
+                assignsServiceNumber: candidate.number
+            )
+        }
+    }
+
+    /// For a website that names no host: insert a `serviceNumber` member before its first member.
+    public func addUnusedNumber(document: Int, website: WebsiteDeclaration) -> [Fix] {
+        let text = index.documents[document].text
+        let insertion = MemberInsertion(text: text, objectRange: website.objectRange)
+        return candidates(preferredInstance: nil).enumerated().map { offset, candidate in
+            Fix(
+                title: catalog.text(.fixUseServiceNumber(candidate.number, instance: candidate.instance)),
+                edits: [insertion.edit(member: "\"serviceNumber\": \(JSONText.quoted(candidate.number))", location: index.location(document, .empty(at: insertion.offset)))],
+                isPreferred: offset == 0,
+                assignsServiceNumber: candidate.number
+            )
+        }
+    }
+
+    /// Replaces `"instance": "…"` with `"serviceNumber": "…"`, a number of that same instance.
+    public func replaceInstanceWithNumber(document: Int, website: WebsiteDeclaration) -> [Fix] {
+        guard let instance = website.instance, let key = website.instanceKey else { return [] }
+        return unusedNumbers.filter { $0.instance == instance.value }.prefix(3).enumerated().map { offset, candidate in
+            Fix(
+                title: catalog.text(.fixReplaceInstanceWithNumber(candidate.number)),
+                edits: [TextEdit(
+                    location: index.location(document, ByteRange(start: key.start, end: instance.range.end)),
+                    newText: "\"serviceNumber\": \(JSONText.quoted(candidate.number))"
+                )],
+                isPreferred: false,
+                assignsServiceNumber: candidate.number
+            )
+        }
+    }
+
+    /// The known names closest to a typed one; preferred only when one is closest.
+    public func closestName(document: Int, range: ByteRange, typed: String, candidates: [String]) -> [Fix] {
+        let closest = ClosestName.closest(typed, among: candidates)
+        return closest.prefix(3).map { name in
+            Fix(
+                title: catalog.text(.fixReplace(with: name)),
+                edits: [TextEdit(location: index.location(document, range), newText: JSONText.quoted(name))],
+                isPreferred: closest.count == 1
+            )
+        }
+    }
+
+    public func bareHostName(document: Int, range: ByteRange, host: String) -> Fix {
+        Fix(
+            title: catalog.text(.fixUseBareHostName(host)),
+            edits: [TextEdit(location: index.location(document, range), newText: JSONText.quoted(host))],
+            isPreferred: true
+        )
+    }
+
+    /// Removes a member (`key` is its key token) or an array element, with one adjacent comma.
+    public func remove(document: Int, range: ByteRange, title: Message, isPreferred: Bool) -> Fix? {
+        let text = index.documents[document].text
+        guard let removal = ElementRemoval.range(removing: range, in: text, tree: index.documents[document].tree) else { return nil }
+        return Fix(
+            title: catalog.text(title),
+            edits: [TextEdit(location: index.location(document, removal), newText: "")],
+            isPreferred: isPreferred
+        )
+    }
+
+    private func candidates(preferredInstance: String?) -> [(number: String, instance: String)] {
+        guard let preferredInstance else { return Array(unusedNumbers.prefix(3)) }
+        let own = unusedNumbers.filter { $0.instance == preferredInstance }
+        let others = unusedNumbers.filter { $0.instance != preferredInstance }
+        return Array((own + others).prefix(3))
+    }
+}
+
+enum JSONText {
+    /// A JSON string literal for `value`.
+    static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,263 @@
+import IcplsDocument
+
+/// Reads a syntax tree into a `DocumentModel`, checking it against the
+/// document schema on the way (ICP002–ICP006) in one walk.
+public struct DocumentReader {
+    public private(set) var findings: [StructuralFinding] = []
+
+    public static func read(_ tree: JSONSyntaxTree) -> (DocumentModel, [StructuralFinding]) {
+        var reader = DocumentReader()
+        var model = DocumentModel()
+        if let nonObject = tree.nonObjectRoot {
+            reader.report("ICP003", nonObject.range, .topLevelNotObject)
+        }
+        if let root = tree.root {
+            reader.findDuplicateKeys(root)
+            if let members = reader.members(of: root, kind: .document) {
+                for node in reader.elements(members["accounts"], kind: .account) { model.accounts.append(reader.readAccount(node)) }
+                for node in reader.elements(members["instances"], kind: .instance) { model.instances.append(reader.readInstance(node)) }
+                for node in reader.elements(members["serviceNumbers"], kind: .serviceNumber) {
+                    model.serviceNumbers.append(reader.readServiceNumber(node))
+                }
+                for node in reader.elements(members["filings"], kind: .filing) { model.filings.append(reader.readFiling(node)) }
+            }
+        }
+        return (model, reader.findings)
+    }
+
+    // MARK: - Objects of the format
+
+    private mutating func readAccount(_ node: JSONNode) -> AccountDeclaration {
+        let members = members(of: node, kind: .account) ?? [:]
+        return AccountDeclaration(open: openBrace(node), id: identifier(members["id"]), name: text(members["name"]))
+    }
+
+    private mutating func readInstance(_ node: JSONNode) -> InstanceDeclaration {
+        let members = members(of: node, kind: .instance) ?? [:]
+        let billing = enumeration(members["billing"], Billing.self)
+        if billing?.value == .subscription && members["expiresOn"] == nil {
+            report("ICP002", openBrace(node), .missingExpiresOn)
+        }
+        let region = text(members["region"])
+        if let region, Regions.area(of: region.value) == nil {
+            report("ICP006", region.range, .unknownRegion(region.value))
+        }
+        return InstanceDeclaration(
+            open: openBrace(node),
+            id: identifier(members["id"]),
+            product: enumeration(members["product"], Product.self),
+            account: identifier(members["account"]),
+            region: region,
+            billing: billing,
+            expiresOn: date(members["expiresOn"]),
+            subscriptionMonths: positiveInteger(members["subscriptionMonths"]),
+            publicBandwidthMbps: nonNegativeNumber(members["publicBandwidthMbps"]),
+            status: enumeration(members["status"], InstanceStatus.self)
+        )
+    }
+
+    private mutating func readServiceNumber(_ node: JSONNode) -> ServiceNumberDeclaration {
+        let members = members(of: node, kind: .serviceNumber) ?? [:]
+        return ServiceNumberDeclaration(
+            open: openBrace(node),
+            number: identifier(members["number"]),
+            instance: identifier(members["instance"]),
+            appliedBy: identifier(members["appliedBy"]),
+            used: boolean(members["used"])
+        )
+    }
+
+    private mutating func readFiling(_ node: JSONNode) -> FilingDeclaration {
+        let members = members(of: node, kind: .filing) ?? [:]
+        var filing = FilingDeclaration(
+            open: openBrace(node),
+            id: identifier(members["id"]),
+            account: identifier(members["account"]),
+            status: enumeration(members["status"], FilingStatus.self)
+        )
+        for website in elements(members["websites"], kind: .website) { filing.websites.append(readWebsite(website)) }
+        return filing
+    }
+
+    private mutating func readWebsite(_ node: JSONNode) -> WebsiteDeclaration {
+        let members = members(of: node, kind: .website) ?? [:]
+        return WebsiteDeclaration(
+            open: openBrace(node),
+            objectRange: node.range,
+            domain: domain(members["domain"]),
+            hosting: enumeration(members["hosting"], Hosting.self),
+            serviceNumber: identifier(members["serviceNumber"]),
+            serviceNumberKey: members["serviceNumber"]?.keyRange,
+            instance: identifier(members["instance"]),
+            instanceKey: members["instance"]?.keyRange,
+            providerRemoved: boolean(members["providerRemoved"])
+        )
+    }
+
+    // MARK: - Members
+
+    /// The members that count (the last of each name), after reporting unknown
+    /// and missing ones. Nil when the node is not an object.
+    private mutating func members(of node: JSONNode, kind: ObjectKind) -> [String: JSONMember]? {
+        guard let object = node.object else { return nil }
+        var counting: [String: JSONMember] = [:]
+        for member in object.members { counting[member.key] = member }
+        let known = kind.members
+        for member in object.members where counting[member.key]?.keyRange == member.keyRange {
+            if !known.contains(where: { $0.name == member.key }) {
+                let candidates = known.map(\.name).filter { $0 != "$schema" && counting[$0] == nil }
+                let suggestion = ClosestName.find(member.key, among: candidates)
+                report("ICP004", member.keyRange, .unknownMember(member.key, in: kind, suggestion: suggestion),
+                       repair: .closest(typed: member.key, candidates: candidates))
+            }
+        }
+        for schema in known where schema.isRequired && counting[schema.name] == nil {
+            report("ICP002", openBrace(node), .missingMember(schema.name, in: kind))
+        }
+        return counting
+    }
+
+    private mutating func elements(_ member: JSONMember?, kind: ObjectKind) -> [JSONNode] {
+        guard let member, !member.value.isInvalid else { return [] }
+        guard let array = member.value.array else {
+            report("ICP003", member.value.range, .wrongType(member: member.key, expected: .arrayOf(kind)))
+            return []
+        }
+        var objects: [JSONNode] = []
+        objects.reserveCapacity(array.count)
+        for element in array {
+            if element.object != nil {
+                objects.append(element)
+            } else if !element.isInvalid {
+                report("ICP003", element.range, .arrayElementNotObject(kind))
+            }
+        }
+        return objects
+    }
+
+    // MARK: - Values
+
+    private mutating func string(_ member: JSONMember?, expected: ValueKind) -> Located<String>? {
+        guard let member, !member.value.isInvalid else { return nil }
+        guard let string = member.value.string else {
+            report("ICP003", member.value.range, .wrongType(member: member.key, expected: expected))
+            return nil
+        }
+        return Located(string, at: member.value.range)
+    }
+
+    private mutating func identifier(_ member: JSONMember?) -> Located<String>? {
+        guard let value = string(member, expected: .identifier), let member else { return nil }
+        if value.value.isEmpty {
+            report("ICP003", value.range, .emptyIdentifier(member: member.key))
+            return nil
+        }
+        return value
+    }
+
+    private mutating func text(_ member: JSONMember?) -> Located<String>? {
+        string(member, expected: .text)
+    }
+
+    private mutating func enumeration<E: RawRepresentable & CaseIterable & Sendable>(_ member: JSONMember?, _ type: E.Type) -> Located<E>?
+    where E.RawValue == String {
+        let allowed = E.allCases.map(\.rawValue)
+        guard let value = string(member, expected: .enumeration(allowed)), let member else { return nil }
+        guard let parsed = E(rawValue: value.value) else {
+            report("ICP003", value.range, .notAllowed(member: member.key, value: value.value, allowed: allowed),
+                   repair: .closest(typed: value.value, candidates: allowed))
+            return nil
+        }
+        return Located(parsed, at: value.range)
+    }
+
+    private mutating func date(_ member: JSONMember?) -> Located<CalendarDate>? {
+        guard let value = string(member, expected: .date), let member else { return nil }
+        guard let date = CalendarDate(parsing: value.value) else {
+            report("ICP003", value.range, .notRealDate(member: member.key, value: value.value))
+            return nil
+        }
+        return Located(date, at: value.range)
+    }
+
+    private mutating func number(_ member: JSONMember?, expected: ValueKind) -> (JSONMember, JSONNumber)? {
+        guard let member, !member.value.isInvalid else { return nil }
+        guard case .number(let number) = member.value.value else {
+            report("ICP003", member.value.range, .wrongType(member: member.key, expected: expected))
+            return nil
+        }
+        return (member, number)
+    }
+
+    private mutating func positiveInteger(_ member: JSONMember?) -> Located<Double>? {
+        guard let (member, number) = number(member, expected: .positiveInteger) else { return nil }
+        guard number.isInteger, number.value >= 1 else {
+            report("ICP003", member.value.range, .notPositiveInteger(member: member.key))
+            return nil
+        }
+        return Located(number.value, at: member.value.range)
+    }
+
+    private mutating func nonNegativeNumber(_ member: JSONMember?) -> Located<Double>? {
+        guard let (member, number) = number(member, expected: .nonNegativeNumber) else { return nil }
+        guard number.value >= 0 else {
+            report("ICP003", member.value.range, .negativeNumber(member: member.key))
+            return nil
+        }
+        return Located(number.value, at: member.value.range)
+    }
+
+    private mutating func boolean(_ member: JSONMember?) -> Located<Bool>? {
+        guard let member, !member.value.isInvalid else { return nil }
+        guard case .bool(let value) = member.value.value else {
+            report("ICP003", member.value.range, .wrongType(member: member.key, expected: .boolean))
+            return nil
+        }
+        return Located(value, at: member.value.range)
+    }
+
+    private mutating func domain(_ member: JSONMember?) -> Located<String>? {
+        guard let value = string(member, expected: .domain) else { return nil }
+        guard HostName.isBare(value.value) else {
+            let repair = HostName.bareHost(of: value.value).map { StructuralFinding.Repair.bareHostName($0) }
+            report("ICP003", value.range, .notBareHostName(value.value), repair: repair)
+            return nil
+        }
+        return value
+    }
+
+    // MARK: - Duplicate keys
+
+    /// ICP005 in every object of the tree, unknown members included; only the
+    /// last of a repeated key is looked into.
+    private mutating func findDuplicateKeys(_ root: JSONNode) {
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node.value {
+            case .object(let object):
+                var lastIndex: [String: Int] = [:]
+                for (index, member) in object.members.enumerated() {
+                    if lastIndex[member.key] != nil {
+                        report("ICP005", member.keyRange, .duplicateKey(member.key))
+                    }
+                    lastIndex[member.key] = index
+                }
+                for (index, member) in object.members.enumerated() where lastIndex[member.key] == index {
+                    pending.append(member.value)
+                }
+            case .array(let elements):
+                pending.append(contentsOf: elements)
+            default:
+                break
+            }
+        }
+    }
+
+    private func openBrace(_ node: JSONNode) -> ByteRange {
+        ByteRange(start: node.range.start, end: node.range.start + 1)
+    }
+
+    private mutating func report(_ rule: RuleID, _ range: ByteRange, _ message: Message, repair: StructuralFinding.Repair? = nil) {
+        findings.append(StructuralFinding(rule: rule, range: range, message: message, repair: repair))
+    }
+}

@@ -1,0 +1,32 @@
+/// ICP102: an instance id that no document declares.
+struct UnknownInstanceRule: Rule {
+    let description = RuleDescription(
+        id: "ICP102", severity: .error,
+        failing: """
+        {
+          "accounts": [ { "id": "acct-buy" } ],
+          "instances": [ { "id": "i-bp1a2b3c", "product": "ecs", "account": "acct-buy", "region": "cn-hangzhou", "billing": "pay-as-you-go" } ],
+          "serviceNumbers": [ { "number": "SN-1", "instance": ⟦"i-bp1a2b3d"⟧, "appliedBy": "acct-buy" } ]
+        }
+        """,
+        passing: """
+        {
+          "accounts": [ { "id": "acct-buy" } ],
+          "instances": [ { "id": "i-bp1a2b3c", "product": "ecs", "account": "acct-buy", "region": "cn-hangzhou", "billing": "pay-as-you-go" } ],
+          "serviceNumbers": [ { "number": "SN-1", "instance": "i-bp1a2b3c", "appliedBy": "acct-buy" } ]
+        }
+        """
+    )
+
+    func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
+        let index = context.index
+        for reference in index.instanceReferences where index.instances[reference.value.value] == nil {
+            let typed = reference.value.value
+            sink.emit(
+                document: reference.document, range: reference.value.range,
+                .unknownInstance(typed, suggestion: ClosestName.find(typed, among: index.instanceIDs)),
+                fixes: context.fixes.closestName(document: reference.document, range: reference.value.range, typed: typed, candidates: index.instanceIDs)
+            )
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// ICP103: a website's `serviceNumber` that no document declares.
+struct UnknownServiceNumberRule: Rule {
+    let description = RuleDescription(
+        id: "ICP103", severity: .error,
+        failing: """
+        {
+          "serviceNumbers": [ { "number": "32a43232-a888-88e8-b9ec-00888be80001", "instance": "i-web", "appliedBy": "acct-buy" } ],
+          "filings": [ { "id": "F-1", "account": "acct-buy", "websites": [
+            { "domain": "shop.example.cn", "serviceNumber": ⟦"32a43232-a888-88e8-b9ec-00888be8001"⟧ } ] } ]
+        }
+        """,
+        passing: """
+        {
+          "serviceNumbers": [ { "number": "32a43232-a888-88e8-b9ec-00888be80001", "instance": "i-web", "appliedBy": "acct-buy" } ],
+          "filings": [ { "id": "F-1", "account": "acct-buy", "websites": [
+            { "domain": "shop.example.cn", "serviceNumber": "32a43232-a888-88e8-b9ec-00888be80001" } ] } ]
+        }
+        """
+    )
+
+    func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
+        let index = context.index
+        for entry in index.websites {
+            guard let number = entry.website.serviceNumber, index.serviceNumbers[number.value] == nil else { continue }
+            sink.emit(
+                document: entry.document, range: number.range,
+                .unknownServiceNumber(number.value, suggestion: ClosestName.find(number.value, among: index.numberIDs)),
+                fixes: context.fixes.closestName(document: entry.document, range: number.range, typed: number.value, candidates: index.numberIDs)
+            )
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import IcplsDocument
+
+/// Where a document stands in workspace order: by root (in the order the roots
+/// are given), then by path relative to that root, byte-wise over UTF-8.
+/// Documents outside every root come last, by URI.
+public struct DocumentOrder: Hashable, Sendable, Comparable {
+    public var rootIndex: Int
+    public var relativePath: String
+
+    public init(rootIndex: Int, relativePath: String) {
+        self.rootIndex = rootIndex
+        self.relativePath = relativePath
+    }
+
+    public static func outsideRoots(uri: String) -> DocumentOrder {
+        DocumentOrder(rootIndex: Int.max, relativePath: uri)
+    }
+
+    public static func < (lhs: DocumentOrder, rhs: DocumentOrder) -> Bool {
+        if lhs.rootIndex != rhs.rootIndex { return lhs.rootIndex < rhs.rootIndex }
+        return lhs.relativePath.utf8.lexicographicallyPrecedes(rhs.relativePath.utf8)
+    }
+}
+
+/// One document read and checked on its own: text, lines, syntax tree, model
+/// and structure findings. Computed once per version of the text and shared
+/// by every workspace check that includes it.
+public struct AnalyzedDocument: Sendable {
+    public let key: DocumentKey
+    public let order: DocumentOrder
+    public let text: [UInt8]
+    public let lineIndex: LineIndex
+    public let tree: JSONSyntaxTree
+    public let model: DocumentModel
+    public let findings: [StructuralFinding]
+
+    public init(key: DocumentKey, order: DocumentOrder, text: [UInt8]) {
+        self.key = key
+        self.order = order
+        self.text = text
+        let (lineIndex, tree) = text.withUnsafeBufferPointer { buffer in
+            (LineIndex(buffer), JSONCParser.parse(buffer))
+        }
+        self.lineIndex = lineIndex
+        self.tree = tree
+        (model, findings) = DocumentReader.read(tree)
+    }
+
+    /// The same analysis under another place in the workspace.
+    public func reordered(_ order: DocumentOrder) -> AnalyzedDocument {
+        AnalyzedDocument(key: key, order: order, copying: self)
+    }
+
+    private init(key: DocumentKey, order: DocumentOrder, copying other: AnalyzedDocument) {
+        self.key = key
+        self.order = order
+        text = other.text
+        lineIndex = other.lineIndex
+        tree = other.tree
+        model = other.model
+        findings = other.findings
+    }
+
+    public func slice(_ range: ByteRange) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            UTF8Decoding.decode(UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]))
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import IcplsDocument
+
+/// A declaration and the document it is in.
+public struct Declared<Declaration: Sendable>: Sendable {
+    public var document: Int
+    public var declaration: Declaration
+}
+
+/// A declaration after the first of its id: where it is, and the first one's value.
+public struct DuplicateDeclaration: Sendable {
+    public var kind: DeclarationKind
+    public var id: String
+    public var document: Int
+    public var range: ByteRange
+    public var first: Location
+}
+
+/// A website with its filing, in workspace order.
+public struct WebsiteEntry: Sendable {
+    public var document: Int
+    public var filing: FilingDeclaration
+    public var website: WebsiteDeclaration
+
+    public var isDraft: Bool { filing.isDraft }
+    public var hosting: Hosting { website.effectiveHosting }
+}
+
+/// Every declaration and reference of a workspace with the indexes the rules
+/// share: the first declaration of each id, websites in the order they
+/// consume numbers. Built by hash maps in one pass, never by pairwise scans.
+public struct WorkspaceIndex: Sendable {
+    public let documents: [AnalyzedDocument]
+    public private(set) var accounts: [String: Declared<AccountDeclaration>] = [:]
+    public private(set) var instances: [String: Declared<InstanceDeclaration>] = [:]
+    public private(set) var serviceNumbers: [String: Declared<ServiceNumberDeclaration>] = [:]
+    /// Declarations after the first of their id.
+    public private(set) var duplicates: [DuplicateDeclaration] = []
+    /// Every website in workspace order.
+    public private(set) var websites: [WebsiteEntry] = []
+    /// Indexes into `websites`: non-draft filings first, then drafts, each in workspace order (the ICP201 order).
+    public private(set) var consumptionOrder: [Int] = []
+    /// Every first number declaration, in workspace order.
+    public private(set) var orderedServiceNumbers: [Declared<ServiceNumberDeclaration>] = []
+    /// Declared ids in workspace order, for suggestions and completion.
+    public private(set) var accountIDs: [String] = []
+    public private(set) var instanceIDs: [String] = []
+    public private(set) var numberIDs: [String] = []
+
+    public init(documents unordered: [AnalyzedDocument]) {
+        documents = unordered.sorted { $0.order < $1.order }
+        var firstFiling: [String: Location] = [:]
+        for (documentIndex, document) in documents.enumerated() {
+            let model = document.model
+            for account in model.accounts {
+                guard let id = account.id else { continue }
+                if let first = accounts[id.value] {
+                    noteDuplicate(.account, id, documentIndex, first.document, first.declaration.id!.range)
+                } else {
+                    accounts[id.value] = Declared(document: documentIndex, declaration: account)
+                    accountIDs.append(id.value)
+                }
+            }
+            for instance in model.instances {
+                guard let id = instance.id else { continue }
+                if let first = instances[id.value] {
+                    noteDuplicate(.instance, id, documentIndex, first.document, first.declaration.id!.range)
+                } else {
+                    instances[id.value] = Declared(document: documentIndex, declaration: instance)
+                    instanceIDs.append(id.value)
+                }
+            }
+            for number in model.serviceNumbers {
+                guard let id = number.number else { continue }
+                if let first = serviceNumbers[id.value] {
+                    noteDuplicate(.serviceNumber, id, documentIndex, first.document, first.declaration.number!.range)
+                } else {
+                    let declared = Declared(document: documentIndex, declaration: number)
+                    serviceNumbers[id.value] = declared
+                    orderedServiceNumbers.append(declared)
+                    numberIDs.append(id.value)
+                }
+            }
+            for filing in model.filings {
+                if let id = filing.id {
+                    if let first = firstFiling[id.value] {
+                        duplicates.append(DuplicateDeclaration(kind: .filing, id: id.value, document: documentIndex, range: id.range, first: first))
+                    } else {
+                        firstFiling[id.value] = Location(document: document.key, range: id.range)
+                    }
+                }
+                for website in filing.websites {
+                    websites.append(WebsiteEntry(document: documentIndex, filing: filing, website: website))
+                }
+            }
+        }
+        consumptionOrder = websites.indices.filter { !websites[$0].isDraft } + websites.indices.filter { websites[$0].isDraft }
+    }
+
+    private mutating func noteDuplicate(_ kind: DeclarationKind, _ id: Located<String>, _ document: Int, _ firstDocument: Int, _ firstRange: ByteRange) {
+        duplicates.append(DuplicateDeclaration(
+            kind: kind, id: id.value, document: document, range: id.range,
+            first: Location(document: documents[firstDocument].key, range: firstRange)
+        ))
+    }
+
+    public func location(_ document: Int, _ range: ByteRange) -> Location {
+        Location(document: documents[document].key, range: range)
+    }
+
+    /// The declared instance a website is hosted on: the instance of its number when
+    /// that number is declared (none when the number has no valid instance), else its `instance`.
+    public func host(of website: WebsiteDeclaration) -> (instance: Declared<InstanceDeclaration>, takenFrom: ByteRange)? {
+        if let number = website.serviceNumber, let declared = serviceNumbers[number.value] {
+            guard let instanceID = declared.declaration.instance, let instance = instances[instanceID.value] else { return nil }
+            return (instance, number.range)
+        }
+        if let instanceID = website.instance, let instance = instances[instanceID.value] {
+            return (instance, instanceID.range)
+        }
+        return nil
+    }
+}
