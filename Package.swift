@@ -5,7 +5,7 @@ import PackageDescription
 //   IcplsDocument (text, positions, JSONC syntax tree)
 //   IcplsCore     (workspace model, rules, settings, fixes)
 //   IcplsJSONRPC  (base protocol framing, JSON values, JSON-RPC messages; knows no rules)
-//   IcplsCLI, IcplsServer (front ends)
+//   IcplsCLI, IcplsServer (front ends; the CLI writes its JSON formats with IcplsJSONRPC values)
 //   icpls         (the executable)
 let strictSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "IcplsDocument", swiftSettings: strictSettings),
         .target(name: "IcplsCore", dependencies: ["IcplsDocument"], swiftSettings: strictSettings),
         .target(name: "IcplsJSONRPC", swiftSettings: strictSettings),
-        .target(name: "IcplsCLI", dependencies: ["IcplsCore"], swiftSettings: strictSettings),
+        .target(name: "IcplsCLI", dependencies: ["IcplsCore", "IcplsJSONRPC"], swiftSettings: strictSettings),
         .target(name: "IcplsServer", dependencies: ["IcplsCore", "IcplsJSONRPC"], swiftSettings: strictSettings),
         .executableTarget(name: "icpls", dependencies: ["IcplsCLI", "IcplsServer"], swiftSettings: strictSettings),
         .executableTarget(name: "icpls-bench", dependencies: ["IcplsCore", "IcplsJSONRPC"], swiftSettings: strictSettings),

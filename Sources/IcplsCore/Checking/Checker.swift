@@ -95,7 +95,7 @@ struct IgnoreCommentFix {
             let end = document.lineIndex.lineContentEnds[line]
             edit = TextEdit(location: Location(document: document.key, range: .empty(at: end)), newText: " // icp-ignore \(diagnostic.rule)")
         }
-        return Fix(title: catalog.text(.fixIgnoreOnLine(diagnostic.rule)), edits: [edit], isPreferred: false)
+        return Fix(title: catalog.text(.fixIgnoreOnLine(diagnostic.rule)), edits: [edit], isPreferred: false, isSuppression: true)
     }
 }
 

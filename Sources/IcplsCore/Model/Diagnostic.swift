@@ -88,12 +88,15 @@ public struct Fix: Hashable, Sendable {
     /// The number a fix puts into a website, so fixes applied together never
     /// give one unused number to two websites.
     public var assignsServiceNumber: String?
+    /// True for "ignore ICPxxx on this line": an editor action, not a repair.
+    public var isSuppression: Bool
 
-    public init(title: String, edits: [TextEdit], isPreferred: Bool, assignsServiceNumber: String? = nil) {
+    public init(title: String, edits: [TextEdit], isPreferred: Bool, assignsServiceNumber: String? = nil, isSuppression: Bool = false) {
         self.title = title
         self.edits = edits
         self.isPreferred = isPreferred
         self.assignsServiceNumber = assignsServiceNumber
+        self.isSuppression = isSuppression
     }
 }
 
