@@ -1,0 +1,80 @@
+import IcplsCore
+import IcplsDocument
+import IcplsJSONRPC
+
+extension LanguageServer {
+    static let fixAllKind = "source.fixAll.icpls"
+
+    /// Quick fixes for the diagnostics under the range, and `source.fixAll.icpls`.
+    func codeActions(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let uri = try params.requiredString("textDocument", "uri")
+        ensureValidated()
+        let key = FileURI.documentKey(uri)
+        guard let converter = converter(for: key), let result = diagnostics.lastResult else { return [] }
+        let range = try converter.byteRange(params.required("range"))
+        let only = params?["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+        func wanted(_ kind: String) -> Bool {
+            guard let only else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
+        var actions: [JSONValue] = []
+        if wanted("quickfix") {
+            for diagnostic in result.diagnostics(for: key) where diagnostic.range.start <= range.end && range.start <= diagnostic.range.end {
+                let protocolDiagnostic = ProtocolConversion.diagnostic(diagnostic, converter: converter, converters: self.converter(for:))
+                for fix in diagnostic.fixes {
+                    actions.append([
+                        "title": .string(fix.title),
+                        "kind": "quickfix",
+                        "diagnostics": [protocolDiagnostic],
+                        "isPreferred": .bool(fix.isPreferred),
+                        "edit": workspaceEdit(fix.edits),
+                    ])
+                }
+            }
+        }
+        if wanted(Self.fixAllKind), let edit = fixAllEdit(for: key, result: result) {
+            actions.append(["title": "Fix all auto-fixable icpls problems", "kind": .string(Self.fixAllKind), "edit": edit])
+        }
+        return .array(actions)
+    }
+
+    /// All preferred fixes of one document, applied in rounds, as one edit of the changed span.
+    private func fixAllEdit(for key: DocumentKey, result: CheckResult) -> JSONValue? {
+        let outcome = FixApplication.applyPreferredFixes(
+            to: result.index.documents, settings: settings.effective, today: CalendarDate.today(), only: [key]
+        )
+        guard let newText = outcome.changedTexts[key], let oldText = workspace.text(of: key) else { return nil }
+        var prefix = 0
+        while prefix < oldText.count && prefix < newText.count && oldText[prefix] == newText[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < oldText.count - prefix && suffix < newText.count - prefix
+                && oldText[oldText.count - 1 - suffix] == newText[newText.count - 1 - suffix] { suffix += 1 }
+        // Keep the edit on whole UTF-8 characters.
+        while prefix > 0 && (oldText[prefix] & 0xC0) == 0x80 { prefix -= 1 }
+        while suffix > 0 && oldText.count - suffix < oldText.count && (oldText[oldText.count - suffix] & 0xC0) == 0x80 { suffix -= 1 }
+        let replaced = ByteRange(start: prefix, end: oldText.count - suffix)
+        let inserted = String(decoding: newText[prefix..<(newText.count - suffix)], as: UTF8.self)
+        return workspaceEdit([TextEdit(location: Location(document: key, range: replaced), newText: inserted)])
+    }
+
+    /// A workspace edit, with `documentChanges` and versions when the client supports them.
+    func workspaceEdit(_ edits: [TextEdit]) -> JSONValue {
+        var byDocument: [(DocumentKey, [JSONValue])] = []
+        for edit in edits {
+            guard let converter = converter(for: edit.location.document) else { continue }
+            let json: JSONValue = ["range": converter.range(edit.location.range), "newText": .string(edit.newText)]
+            if let index = byDocument.firstIndex(where: { $0.0 == edit.location.document }) {
+                byDocument[index].1.append(json)
+            } else {
+                byDocument.append((edit.location.document, [json]))
+            }
+        }
+        if client.supportsDocumentChanges {
+            return ["documentChanges": .array(byDocument.map { key, edits in
+                let version: JSONValue = workspace.open[key].map { .integer($0.version) } ?? .null
+                return ["textDocument": ["uri": .string(uri(of: key)), "version": version], "edits": .array(edits)]
+            })]
+        }
+        return ["changes": .object(JSONObject(byDocument.map { (uri(of: $0.0), JSONValue.array($0.1)) }))]
+    }
+}

@@ -1,0 +1,77 @@
+import IcplsCore
+import IcplsDocument
+import IcplsJSONRPC
+
+extension LanguageServer {
+    func didOpen(_ params: JSONValue?) throws(ResponseError) {
+        let uri = try params.requiredString("textDocument", "uri")
+        let text = try params.requiredString("textDocument", "text")
+        let version = params?["textDocument"]?["version"]?.int64Value ?? 0
+        workspace.openDocument(uri: uri, version: version, text: Array(text.utf8))
+        diagnostics.documentChanged(FileURI.documentKey(uri))
+    }
+
+    func didChange(_ params: JSONValue?) throws(ResponseError) {
+        let uri = try params.requiredString("textDocument", "uri")
+        let version = params?["textDocument"]?["version"]?.int64Value ?? 0
+        guard let changes = params?["contentChanges"]?.arrayValue else {
+            throw ResponseError(.invalidParams, message: "`contentChanges` must be an array")
+        }
+        var parsed: [(range: (start: LinePosition, end: LinePosition)?, text: String)] = []
+        for change in changes {
+            guard let text = change["text"]?.stringValue else { throw ResponseError(.invalidParams, message: "a change needs `text`") }
+            if let range = change["range"], !range.isNull {
+                guard let start = Self.linePosition(range["start"]), let end = Self.linePosition(range["end"]) else {
+                    throw ResponseError(.invalidParams, message: "a change's range needs integer positions")
+                }
+                parsed.append(((start, end), text))
+            } else {
+                parsed.append((nil, text))
+            }
+        }
+        guard workspace.changeDocument(uri: uri, version: version, changes: parsed, encoding: client.positionEncoding) else {
+            log("ignored a change to \(uri), which is not open")
+            return
+        }
+        diagnostics.documentChanged(FileURI.documentKey(uri))
+    }
+
+    func didClose(_ params: JSONValue?) throws(ResponseError) {
+        let uri = try params.requiredString("textDocument", "uri")
+        workspace.closeDocument(uri: uri)
+        diagnostics.documentChanged(FileURI.documentKey(uri))
+    }
+
+    func didChangeWatchedFiles(_ params: JSONValue?) throws(ResponseError) {
+        guard let changes = params?["changes"]?.arrayValue else { throw ResponseError(.invalidParams, message: "`changes` must be an array") }
+        for change in changes {
+            guard let uri = change["uri"]?.stringValue, let path = FileURI.path(of: uri) else { continue }
+            if FilePath.lastComponent(path) == ".icpls.json" {
+                loadSettingsFile()
+                diagnostics.needsValidation = true
+            } else if workspace.reload(path: path) {
+                diagnostics.documentChanged(DocumentKey(path))
+            }
+        }
+    }
+
+    func didChangeWorkspaceFolders(_ params: JSONValue?) throws(ResponseError) {
+        let event = try params.required("event")
+        var roots = workspace.roots
+        for removed in event["removed"]?.arrayValue ?? [] {
+            if let uri = removed["uri"]?.stringValue { roots.removeAll { $0.uri == uri } }
+        }
+        for added in event["added"]?.arrayValue ?? [] {
+            if let uri = added["uri"]?.stringValue, let path = FileURI.path(of: uri), !roots.contains(where: { $0.uri == uri }) {
+                roots.append(ServerWorkspace.Root(uri: uri, path: path))
+            }
+        }
+        workspace.setRoots(roots)
+        indexWorkspace()
+    }
+
+    static func linePosition(_ value: JSONValue?) -> LinePosition? {
+        guard let line = value?["line"]?.int64Value, let character = value?["character"]?.int64Value else { return nil }
+        return LinePosition(line: Int(clamping: max(0, line)), character: Int(clamping: max(0, character)))
+    }
+}
