@@ -1,0 +1,132 @@
+import Foundation
+import IcplsCore
+import IcplsDocument
+
+struct BenchOptions {
+    var json = false
+    var runs = 7
+    var edits = 200
+    var sizes = [100_000, 1_000_000, 10_000_000]
+
+    init(_ arguments: [String]) {
+        var index = 0
+        while index < arguments.count {
+            switch arguments[index] {
+            case "--json": json = true
+            case "--quick": runs = 3; edits = 50; sizes = [100_000, 1_000_000]
+            case "--runs": index += 1; runs = Int(arguments[index]) ?? runs
+            default: break
+            }
+            index += 1
+        }
+    }
+}
+
+/// One figure of the report, with the target it is held against.
+struct Measurement {
+    var name: String
+    var value: Double
+    var unit: String
+    var target: String = ""
+    /// nil when the figure has no target.
+    var meetsTarget: Bool?
+}
+
+struct Benchmarks {
+    let options: BenchOptions
+
+    func run() -> BenchReport {
+        var report = BenchReport()
+        var checkMilliseconds: [Int: Double] = [:]
+        var generator = WorkspaceGenerator()
+        var documents: [Int: [UInt8]] = [:]
+        for size in options.sizes {
+            let bytes = generator.document(targetBytes: size)
+            documents[size] = bytes
+            let label = Self.label(size)
+            let megabytes = Double(bytes.count) / 1_000_000
+            let ours = median(options.runs) { _ = JSONCParser.parse(bytes) }
+            let data = Data(bytes)
+            let foundation = median(options.runs) { _ = try? JSONSerialization.jsonObject(with: data) }
+            report.add(Measurement(name: "parse \(label): icpls", value: megabytes / ours, unit: "MB/s"))
+            report.add(Measurement(name: "parse \(label): JSONSerialization", value: megabytes / foundation, unit: "MB/s"))
+            let ratio = foundation / ours
+            report.add(Measurement(name: "parse \(label): icpls ÷ JSONSerialization", value: ratio, unit: "×", target: "≥ 5×", meetsTarget: ratio >= 5))
+            let check = median(options.runs) {
+                let document = AnalyzedDocument(key: DocumentKey("/bench/w.icp.json"), order: DocumentOrder(rootIndex: 0, relativePath: "w.icp.json"), text: bytes)
+                _ = Checker.check([document], settings: Settings(asOf: CalendarDate(year: 2026, month: 11, day: 23)))
+            } * 1000
+            checkMilliseconds[size] = check
+            let isTenMegabytes = size == 10_000_000
+            report.add(Measurement(
+                name: "full check \(label) (parse + 27 rules)", value: check, unit: "ms",
+                target: isTenMegabytes ? "≤ 60 ms" : "", meetsTarget: isTenMegabytes ? check <= 60 : nil
+            ))
+        }
+        if let small = checkMilliseconds[1_000_000], let large = checkMilliseconds[10_000_000] {
+            let growth = large / small
+            report.add(Measurement(name: "full check growth 1 MB → 10 MB", value: growth, unit: "×", target: "≤ 11×", meetsTarget: growth <= 11))
+        }
+        let server = ServerBenchmark(edits: options.edits)
+        for size in options.sizes where size >= 1_000_000 {
+            if let bytes = documents[size] { server.measure(bytes, label: Self.label(size), into: &report) }
+        }
+        if let tenMegabytes = documents[10_000_000] {
+            ProcessBenchmark(runs: options.runs).measure(tenMegabytes, into: &report)
+        }
+        return report
+    }
+
+    static func label(_ size: Int) -> String {
+        size >= 1_000_000 ? "\(size / 1_000_000) MB" : "\(size / 1_000) KB"
+    }
+}
+
+/// The median wall time of `runs` runs, in seconds, after one warm-up run.
+func median(_ runs: Int, _ body: () -> Void) -> Double {
+    body()
+    var times: [Double] = []
+    for _ in 0..<max(1, runs) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+struct BenchReport {
+    private(set) var measurements: [Measurement] = []
+
+    mutating func add(_ measurement: Measurement) {
+        measurements.append(measurement)
+    }
+
+    func table() -> String {
+        let nameWidth = max(10, measurements.map(\.name.count).max() ?? 10)
+        var lines = [
+            "icpls-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores; medians; compare ratios within one run",
+            "",
+            "measurement".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "   figure        target    ",
+            String(repeating: "-", count: nameWidth + 30),
+        ]
+        for measurement in measurements {
+            let figure = String(format: measurement.unit == "×" ? "%.1f %@" : "%.2f %@", measurement.value, measurement.unit)
+            let verdict = measurement.meetsTarget.map { $0 ? "ok" : "MISSED" } ?? ""
+            lines.append(
+                measurement.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "   "
+                    + figure.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + measurement.target.padding(toLength: 10, withPad: " ", startingAt: 0) + verdict
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func json() -> String {
+        let entries = measurements.map { measurement -> String in
+            let meets = measurement.meetsTarget.map { $0 ? "true" : "false" } ?? "null"
+            let value = measurement.value.isFinite ? String(format: "%.4f", measurement.value) : "null"
+            return "{\"name\":\"\(measurement.name)\",\"value\":\(value),\"unit\":\"\(measurement.unit)\",\"target\":\"\(measurement.target)\",\"meetsTarget\":\(meets)}"
+        }
+        return "{\"measurements\":[" + entries.joined(separator: ",") + "]}"
+    }
+}

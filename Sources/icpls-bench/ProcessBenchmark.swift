@@ -1,0 +1,59 @@
+import Foundation
+
+/// `icpls check` on the 10 MB document as a whole process, against parsing and
+/// validating the same file with orjson and jsonschema-rs when they are installed.
+struct ProcessBenchmark {
+    let runs: Int
+
+    func measure(_ document: [UInt8], into report: inout BenchReport) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("icpls-bench-process-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("workspace.icp.json")
+        try? Data(document).write(to: file)
+        let icpls = median(runs) {
+            run(ServerProcess.executable.path, ["check", "--format", "json", "--as-of", "2026-11-23", file.path])
+        } * 1000
+        let baselineScript = """
+        import sys, orjson, jsonschema_rs
+        schema = orjson.loads(open(sys.argv[1], 'rb').read())
+        validator = jsonschema_rs.validator_for(schema)
+        data = orjson.loads(open(sys.argv[2], 'rb').read())
+        list(validator.iter_errors(data))
+        """
+        let schemaFile = folder.appendingPathComponent("schema.json")
+        let schemaRun = Process()
+        schemaRun.executableURL = ServerProcess.executable
+        schemaRun.arguments = ["schema"]
+        let schemaPipe = Pipe()
+        schemaRun.standardOutput = schemaPipe
+        try? schemaRun.run()
+        let schemaData = schemaPipe.fileHandleForReading.readDataToEndOfFile()
+        schemaRun.waitUntilExit()
+        try? schemaData.write(to: schemaFile)
+        // The generated documents are strict JSON, so Python reads the very same file.
+        let strictPath = file.path
+        let hasBaseline = run("/usr/bin/env", ["python3", "-c", "import orjson, jsonschema_rs"]) == 0
+        if hasBaseline {
+            let baseline = median(runs) { run("/usr/bin/env", ["python3", "-c", baselineScript, schemaFile.path, strictPath]) } * 1000
+            report.add(Measurement(name: "process: orjson + jsonschema-rs, 10 MB", value: baseline, unit: "ms"))
+            report.add(Measurement(name: "process: icpls check, 10 MB (27 rules)", value: icpls, unit: "ms",
+                                   target: "< baseline", meetsTarget: icpls < baseline))
+        } else {
+            report.add(Measurement(name: "process: icpls check, 10 MB (27 rules)", value: icpls, unit: "ms",
+                                   target: "≈160 ms", meetsTarget: icpls < 160))
+        }
+    }
+
+    @discardableResult
+    private func run(_ executable: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
