@@ -9,12 +9,12 @@ public struct Suppressions: Sendable {
     public init(document: AnalyzedDocument) {
         let text = document.text
         for comment in document.tree.lineComments {
-            guard let ids = Self.ruleIDs(inComment: Array(text[comment.start..<comment.end])), !ids.isEmpty else { continue }
+            guard let ignore = IgnoreComment(Array(text[comment.start..<comment.end])), !ignore.ids.isEmpty else { continue }
             let line = document.lineIndex.line(containing: comment.start)
-            byLine[line, default: []].formUnion(ids)
+            byLine[line, default: []].formUnion(ignore.ids)
             let lineStart = document.lineIndex.lineStarts[line]
             if JSONCTrivia.isBlank(text, lineStart, comment.start) {
-                byLine[line + 1, default: []].formUnion(ids)
+                byLine[line + 1, default: []].formUnion(ignore.ids)
             }
         }
     }
@@ -22,23 +22,81 @@ public struct Suppressions: Sendable {
     public func suppresses(_ rule: RuleID, onLine line: Int) -> Bool {
         byLine[line]?.contains(rule.rawValue) ?? false
     }
+}
 
-    /// The IDs of an `icp-ignore` comment (its text starts with `//`), or nil when it is no such comment.
-    public static func ruleIDs(inComment comment: [UInt8]) -> [String]? {
+/// What an `icp-ignore` comment says: `//`, optional spaces, `icp-ignore`, then IDs
+/// separated by commas or spaces, up to the first word that is no ID.
+public struct IgnoreComment: Sendable, Equatable {
+    public var ids: [String]
+    /// Offset in the comment just past the last ID, or past `icp-ignore` when
+    /// there is none: where one more ID goes.
+    public var listEnd: Int
+
+    /// Reads a `//` comment's text (the slashes included); nil when it is no `icp-ignore` comment.
+    public init?(_ comment: [UInt8]) {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func isSeparator(_ byte: UInt8) -> Bool { isSpace(byte) || byte == UInt8(ascii: ",") }
         var index = 2
-        while index < comment.count && (comment[index] == 0x20 || comment[index] == 0x09) { index += 1 }
+        while index < comment.count && isSpace(comment[index]) { index += 1 }
         let keyword = Array("icp-ignore".utf8)
         guard comment.count >= index + keyword.count, Array(comment[index..<(index + keyword.count)]) == keyword else { return nil }
         index += keyword.count
-        guard index == comment.count || comment[index] == 0x20 || comment[index] == 0x09 || comment[index] == UInt8(ascii: ",") else {
-            return nil
+        guard index == comment.count || isSeparator(comment[index]) else { return nil }
+        ids = []
+        listEnd = index
+        while true {
+            while index < comment.count && isSeparator(comment[index]) { index += 1 }
+            let wordStart = index
+            while index < comment.count && !isSeparator(comment[index]) { index += 1 }
+            let word = comment[wordStart..<index]
+            guard RuleID.isWellFormed(String(decoding: word, as: UTF8.self)) else { break }
+            ids.append(String(decoding: word, as: UTF8.self))
+            listEnd = index
         }
-        let rest = String(decoding: comment[index...], as: UTF8.self)
-        var ids: [String] = []
-        for word in rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
-            guard RuleID.isWellFormed(word) else { break }
-            ids.append(String(word))
+    }
+}
+
+/// "Ignore ICPxxx on this line": appends ` // icp-ignore ICPxxx` to the line
+/// where the diagnostic starts, or adds the ID to the `//` comment already there.
+struct IgnoreCommentFix {
+    let document: AnalyzedDocument
+    let catalog: any MessageCatalog
+    private let commentByLine: [Int: ByteRange]
+
+    init(document: AnalyzedDocument, catalog: any MessageCatalog) {
+        self.document = document
+        self.catalog = catalog
+        var comments: [Int: ByteRange] = [:]
+        for comment in document.tree.lineComments {
+            comments[document.lineIndex.line(containing: comment.start)] = comment
         }
-        return ids
+        commentByLine = comments
+    }
+
+    func fix(for diagnostic: Diagnostic) -> Fix {
+        let line = document.lineIndex.line(containing: diagnostic.range.start)
+        let rule = diagnostic.rule.rawValue
+        let edit: (range: ByteRange, newText: String)
+        if let comment = commentByLine[line] {
+            let text = Array(document.text[comment.start..<comment.end])
+            if let ignore = IgnoreComment(text) {
+                // After the last ID listed, before any words that follow.
+                edit = (.empty(at: comment.start + ignore.listEnd), ignore.ids.isEmpty ? " \(rule)" : ", \(rule)")
+            } else {
+                // Another comment ends the line: make it an icp-ignore comment that keeps its words,
+                // which must not read as more IDs.
+                let words = Array(text.dropFirst(2).drop { $0 == 0x20 || $0 == 0x09 })
+                let wordsLookLikeIDs = IgnoreComment(Array("// icp-ignore ".utf8) + words)?.ids.isEmpty == false
+                edit = (ByteRange(start: comment.start, end: comment.end - words.count),
+                        "// icp-ignore \(rule)" + (words.isEmpty ? "" : wordsLookLikeIDs ? " - " : " "))
+            }
+        } else {
+            edit = (.empty(at: document.lineIndex.lineContentEnds[line]), " // icp-ignore \(rule)")
+        }
+        return Fix(
+            title: catalog.text(.fixIgnoreOnLine(diagnostic.rule)),
+            edits: [TextEdit(location: Location(document: document.key, range: edit.range), newText: edit.newText)],
+            isPreferred: false, isSuppression: true
+        )
     }
 }

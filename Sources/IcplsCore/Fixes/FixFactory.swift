@@ -94,13 +94,13 @@ public struct FixFactory: Sendable {
         )
     }
 
-    /// Removes a member (`key` is its key token) or an array element, with one adjacent comma.
+    /// Removes a member or an array element (`range` is its whole range) with one adjacent comma.
     public func remove(document: Int, range: ByteRange, title: Message, isPreferred: Bool) -> Fix? {
-        let text = index.documents[document].text
-        guard let removal = ElementRemoval.range(removing: range, in: text, tree: index.documents[document].tree) else { return nil }
+        let analyzed = index.documents[document]
+        guard let removals = ElementRemoval.ranges(removing: range, in: analyzed.text, tree: analyzed.tree) else { return nil }
         return Fix(
             title: catalog.text(title),
-            edits: [TextEdit(location: index.location(document, removal), newText: "")],
+            edits: removals.map { TextEdit(location: index.location(document, $0), newText: "") },
             isPreferred: isPreferred
         )
     }

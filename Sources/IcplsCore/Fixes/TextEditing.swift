@@ -38,9 +38,9 @@ enum JSONCTrivia {
     static func nextLineStart(_ text: [UInt8], after offset: Int) -> Int {
         var index = offset
         while index < text.count && text[index] != 0x0A && text[index] != 0x0D { index += 1 }
-        if index < text.count && text[index] == 0x0D { index += 1 }
-        if index < text.count && text[index] == 0x0A && (index == 0 || text[index - 1] != 0x0D || index == offset) { index += 1 }
-        return index
+        guard index < text.count else { return index }
+        if text[index] == 0x0D && index + 1 < text.count && text[index + 1] == 0x0A { return index + 2 }
+        return index + 1
     }
 }
 
@@ -75,33 +75,57 @@ struct MemberInsertion {
 }
 
 /// The text to delete to remove one member or array element and one comma next to it.
+/// When only whitespace separates the two they go as one range; when comments stand
+/// between them, the element and the comma go apart so that the comments stay.
 enum ElementRemoval {
-    static func range(removing target: ByteRange, in text: [UInt8], tree: JSONSyntaxTree) -> ByteRange? {
-        guard let siblings = SyntaxLocator.siblings(of: target, in: tree) else { return nil }
-        let position = siblings.firstIndex(of: target)!
-        let afterTarget = JSONCTrivia.skip(text, from: target.end)
-        if afterTarget < text.count, text[afterTarget] == UInt8(ascii: ","),
-           JSONCTrivia.isBlank(text, target.end, afterTarget) {
-            // Remove through the following comma; a member alone on its line goes with its line.
-            var end = afterTarget + 1
-            let lineStart = JSONCTrivia.lineStart(text, before: target.start)
-            let nextLine = JSONCTrivia.nextLineStart(text, after: end)
-            if JSONCTrivia.isBlank(text, lineStart, target.start), JSONCTrivia.isBlank(text, end, nextLine) {
-                return ByteRange(start: lineStart, end: nextLine)
+    static func ranges(removing target: ByteRange, in text: [UInt8], tree: JSONSyntaxTree) -> [ByteRange]? {
+        guard let siblings = SyntaxLocator.siblings(of: target, in: tree), let position = siblings.firstIndex(of: target) else { return nil }
+        let precedingComma = position > 0 ? comma(after: siblings[position - 1], in: text) : nil
+        if let following = comma(after: target, in: text) {
+            if JSONCTrivia.isBlank(text, target.end, following) {
+                return [throughFollowingComma(target, comma: following, in: text)]
             }
-            while end < text.count && (text[end] == 0x20 || text[end] == 0x09) { end += 1 }
-            return ByteRange(start: target.start, end: end)
-        }
-        if position > 0 {
-            let comma = JSONCTrivia.skip(text, from: siblings[position - 1].end)
-            if comma < text.count, text[comma] == UInt8(ascii: ","), JSONCTrivia.isBlank(text, comma + 1, target.start) {
-                return ByteRange(start: comma, end: target.end)
+            if let precedingComma, JSONCTrivia.isBlank(text, precedingComma + 1, target.start) {
+                return [ByteRange(start: precedingComma, end: target.end)]
             }
+            return [withLeadingSpace(target, in: text), ByteRange(start: following, end: following + 1)]
         }
-        let commaFollows = afterTarget < text.count && text[afterTarget] == UInt8(ascii: ",")
-        if siblings.count == 1 && !commaFollows { return target }
-        // Comments stand between the element and its comma: no safe removal.
-        return nil
+        guard position > 0 else { return [target] }
+        guard let precedingComma else { return [withLeadingSpace(target, in: text)] }
+        if JSONCTrivia.isBlank(text, precedingComma + 1, target.start) {
+            return [ByteRange(start: precedingComma, end: target.end)]
+        }
+        return [ByteRange(start: precedingComma, end: precedingComma + 1), withLeadingSpace(target, in: text)]
+    }
+
+    /// The comma that is the next token after `range`, if it is one.
+    private static func comma(after range: ByteRange, in text: [UInt8]) -> Int? {
+        let next = JSONCTrivia.skip(text, from: range.end)
+        return next < text.count && text[next] == UInt8(ascii: ",") ? next : nil
+    }
+
+    /// The element through its comma; an element alone on its line goes with its line.
+    private static func throughFollowingComma(_ target: ByteRange, comma: Int, in text: [UInt8]) -> ByteRange {
+        var end = comma + 1
+        let lineStart = JSONCTrivia.lineStart(text, before: target.start)
+        let nextLine = JSONCTrivia.nextLineStart(text, after: end)
+        if JSONCTrivia.isBlank(text, lineStart, target.start), JSONCTrivia.isBlank(text, end, nextLine) {
+            return ByteRange(start: lineStart, end: nextLine)
+        }
+        while end < text.count && (text[end] == 0x20 || text[end] == 0x09) { end += 1 }
+        return ByteRange(start: target.start, end: end)
+    }
+
+    /// The element with the spaces before it; an element alone on its line goes with its line.
+    private static func withLeadingSpace(_ target: ByteRange, in text: [UInt8]) -> ByteRange {
+        let lineStart = JSONCTrivia.lineStart(text, before: target.start)
+        let nextLine = JSONCTrivia.nextLineStart(text, after: target.end)
+        if JSONCTrivia.isBlank(text, lineStart, target.start), JSONCTrivia.isBlank(text, target.end, nextLine) {
+            return ByteRange(start: lineStart, end: nextLine)
+        }
+        var start = target.start
+        while start > lineStart && (text[start - 1] == 0x20 || text[start - 1] == 0x09) { start -= 1 }
+        return ByteRange(start: start, end: target.end)
     }
 }
 

@@ -1,0 +1,81 @@
+import Testing
+import IcplsDocument
+@testable import IcplsCore
+
+/// ICP501–ICP504.
+@Suite struct HostingRuleTests {
+    @Test func aTrustPassDraftIsWarnedOncePerMemberAtItsKey() {
+        let workspace = MarkedWorkspace("""
+        {
+          "filings": [
+            { "id": "F-1", "account": "acct-buy", "websites": [
+              { "domain": "a.example.cn", "hosting": "trustpass", ⟦"serviceNumber"⟧: "SN-1", ⟦"instance"⟧: "i-web" },
+              { "domain": "b.example.cn", "hosting": "trustpass", "serviceNumber": 5, "instance": "" } ] },
+            { "id": "F-2", "account": "acct-buy", "status": "approved", "websites": [
+              { "domain": "c.example.cn", "hosting": "trustpass", "serviceNumber": "SN-1" } ] }
+          ]
+        }
+        """)
+        #expect(workspace.places("ICP501") == workspace.markers())
+    }
+
+    @Test func anOtherProviderDraftIsReportedAtItsHostingValue() {
+        let workspace = MarkedWorkspace("""
+        {
+          "filings": [
+            { "id": "F-1", "account": "acct-buy", "websites": [ { "domain": "a.example.cn", "hosting": ⟦"other-provider"⟧ } ] },
+            { "id": "F-2", "account": "acct-buy", "status": "submitted", "websites": [ { "domain": "b.example.cn", "hosting": "other-provider" } ] }
+          ]
+        }
+        """)
+        #expect(workspace.places("ICP502") == workspace.markers())
+    }
+
+    @Test func aDraftWithoutAValidHostIsReportedAtItsOpeningBrace() {
+        let workspace = MarkedWorkspace("""
+        {
+          "filings": [
+            { "id": "F-1", "account": "acct-buy", "websites": [
+              ⟦{⟧ "domain": "a.example.cn" },
+              ⟦{⟧ "domain": "b.example.cn", "serviceNumber": 12, "instance": null },
+              { "domain": "c.example.cn", "hosting": "trustpass" },
+              { "domain": "d.example.cn", "instance": "i-web" } ] },
+            { "id": "F-2", "account": "acct-buy", "status": "approved", "websites": [ { "domain": "e.example.cn" } ] }
+          ]
+        }
+        """)
+        #expect(workspace.places("ICP503") == workspace.markers())
+    }
+
+    @Test func aRepeatedDomainIsComparedCaseInsensitivelyWithoutATrailingDot() {
+        let workspace = MarkedWorkspace("""
+        {
+          "filings": [
+            { "id": "F-1", "account": "acct-buy", "websites": [
+              { "domain": ⟦"SHOP.example.cn."⟧, "hosting": "trustpass" },
+              { "domain": ⟦"Shop.Example.CN"⟧, "hosting": "other-provider" },
+              { "domain": "店铺.example.cn" } ] },
+            { "id": "F-0", "account": "acct-buy", "status": "approved", "websites": [ { "domain": ⟦"shop.example.cn"⟧ } ] },
+            { "id": "F-9", "account": "acct-buy", "status": "cancelled", "websites": [ { "domain": "店铺.example.cn" }, { "domain": "SHOP.EXAMPLE.CN" } ] },
+            { "id": "F-8", "account": "acct-buy", "status": "approved", "websites": [ { "domain": "https://shop.example.cn" } ] }
+          ]
+        }
+        """)
+        let marks = workspace.markers()
+        let repeated = workspace.diagnostics("ICP504")
+        #expect(repeated.map { Place($0.location) } == [marks[0], marks[1]])
+        for diagnostic in repeated {
+            #expect(diagnostic.related.map { Place($0.location) } == [marks[2]])
+        }
+    }
+
+    @Test func theKeeperOfARepeatedDomainMayBeInAnotherDocument() {
+        let workspace = MarkedWorkspace([
+            ("a.icp.json", #"{ "filings": [ { "id": "F-1", "account": "acct-buy", "websites": [ { "domain": ⟦"shop.example.cn"⟧ } ] } ] }"#),
+            ("b.icp.json", #"{ "filings": [ { "id": "F-2", "account": "acct-buy", "status": "submitted", "websites": [ { "domain": ⟦"shop.example.cn"⟧ } ] } ] }"#),
+        ])
+        let repeated = workspace.diagnostics("ICP504")
+        #expect(repeated.map { Place($0.location) } == [workspace.marker(0, in: "a.icp.json")])
+        #expect(repeated.first?.related.map { Place($0.location) } == [workspace.marker(0, in: "b.icp.json")])
+    }
+}
