@@ -39,6 +39,9 @@ private struct Parser {
     var afterUnterminatedString = false
     /// Closing brackets of the containers being parsed, innermost last.
     var openClosers: [JSONCLexer.Kind] = []
+    /// Closing brackets an unterminated string swallowed: they are not reported
+    /// missing again until the parser moves on past the next comma.
+    var swallowedClosers: [JSONCLexer.Kind: Int] = [:]
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -82,6 +85,7 @@ private struct Parser {
             while current.kind != .beginObject && current.kind != .endOfText { current = lexer.next() }
             if current.kind == .beginObject {
                 openClosers.removeAll()
+                swallowedClosers.removeAll()
                 afterUnterminatedString = false
                 root = parseValue(depth: 1)
             }
@@ -186,6 +190,7 @@ private struct Parser {
         advance()
         if keyToken.isUnterminated {
             // The key swallowed the rest of its line: nothing more to read for this member.
+            report(keyToken.range, .unterminatedString)
             return nil
         }
         let key = stringValue(keyToken)
@@ -298,6 +303,14 @@ private struct Parser {
 
     private mutating func advance() {
         afterUnterminatedString = current.kind == .string && current.isUnterminated
+        if afterUnterminatedString {
+            for byte in bytes[current.start..<current.end] {
+                if byte == UInt8(ascii: "}") { swallowedClosers[.endObject, default: 0] += 1 }
+                if byte == UInt8(ascii: "]") { swallowedClosers[.endArray, default: 0] += 1 }
+            }
+        } else if current.kind == .comma {
+            swallowedClosers.removeAll()
+        }
         lastTokenEnd = current.end
         current = lexer.next()
     }
@@ -312,6 +325,11 @@ private struct Parser {
     }
 
     private mutating func reportMissing(_ bracket: Character) {
+        let closer: JSONCLexer.Kind = bracket == "}" ? .endObject : .endArray
+        if let swallowed = swallowedClosers[closer], swallowed > 0 {
+            swallowedClosers[closer] = swallowed - 1
+            return
+        }
         if afterUnterminatedString && current.kind == .endOfText { return }
         report(current.range, .missingClosingBracket(bracket))
     }

@@ -92,6 +92,9 @@ import IcplsDocument
         "{}",
         "{ }",
         "{\n      }",
+        "{ \"domain\": \"new.example.cn\", \"serviceNumber\": 12 }",
+        "{ \"serviceNumber\": \"\", \"domain\": \"new.example.cn\", \"instance\": null }",
+        "{ \"domain\": \"new.example.cn\", \"serviceNumber\": , }",
     ])
     func theInsertedNumberLeavesValidJSONCWithAHost(website: String) {
         let workspace = Self.workspace(#"{ "id": "F-new", "account": "acct-buy", "websites": [ \#(website) ] }"#)
@@ -104,6 +107,7 @@ import IcplsDocument
         #expect(!rules.contains("ICP001"), "\(fixed)")
         #expect(!rules.contains("ICP503"))
         #expect(!rules.contains("ICP005"))
+        #expect(rules.filter { $0 == "ICP003" }.count <= (website.contains("null") ? 1 : 0))
     }
 
     @Test func aDirectSelectionByANonPurchaserOffersANumberOfThatInstance() {
@@ -113,11 +117,36 @@ import IcplsDocument
         let selection = workspace.diagnostics("ICP302").first
         let fix = try? #require(selection?.repairs.first)
         guard let fix else { return }
-        #expect(fix.edits.map { Place($0.location) } == [workspace.marker(0)])
-        #expect(fix.edits.map(\.newText) == [#""serviceNumber": "SN-A""#])
+        #expect(applying(fix, to: workspace.text()).contains(#"{ "domain": "ops.example.cn", "serviceNumber": "SN-A" }"#))
+        #expect(fix.edits.allSatisfy { workspace.marker(0).range.start <= $0.location.range.start && $0.location.range.end <= workspace.marker(0).range.end })
         #expect(selection?.repairs.compactMap(\.assignsServiceNumber) == ["SN-A", "SN-C", "SN-D"])
         let fixed = applying(fix, to: workspace.text())
         #expect(Self.remaining(fixed) == ["ICP301"])
+    }
+
+    @Test func replacingTheInstanceKeepsCommentsBetweenKeyAndValue() throws {
+        let workspace = Self.workspace("""
+        { "id": "F-ops", "account": "acct-ops", "websites": [ { "domain": "ops.example.cn", "instance": /* chosen by ops */ "i-app" } ] }
+        """)
+        let fix = try #require(workspace.diagnostics("ICP302").first?.repairs.first)
+        let fixed = applying(fix, to: workspace.text())
+        #expect(fixed.contains(#""serviceNumber": /* chosen by ops */ "SN-A""#))
+        #expect(Self.remaining(fixed) == ["ICP301"])
+    }
+
+    @Test func fixesAppliedTogetherNeverGiveOneUnusedNumberToTwoWebsites() {
+        let workspace = Self.workspace("""
+        { "id": "F-new", "account": "acct-buy", "websites": [ { "domain": "one.example.cn" }, { "domain": "two.example.cn" } ] },
+            { "id": "F-more", "account": "acct-buy", "websites": [ { "domain": "three.example.cn", "serviceNumber": "SN-USED" } ] }
+        """)
+        let key = DocumentKey("/ws/a.icp.json")
+        let document = AnalyzedDocument(key: key, order: DocumentOrder(rootIndex: 0, relativePath: "a.icp.json"), text: Array(workspace.text().utf8))
+        let outcome = FixApplication.applyPreferredFixes(to: [document], settings: Settings(asOf: exampleDate), today: exampleDate)
+        let fixed = String(decoding: outcome.changedTexts[key] ?? [], as: UTF8.self)
+        #expect(fixed.contains(#"{ "serviceNumber": "SN-1", "domain": "one.example.cn" }"#))
+        #expect(fixed.contains(#"{ "serviceNumber": "SN-A", "domain": "two.example.cn" }"#))
+        #expect(fixed.contains(#""domain": "three.example.cn", "serviceNumber": "SN-B""#))
+        #expect(outcome.result.allDiagnostics.map(\.rule.rawValue) == ["ICP301"])
     }
 
     @Test func noUnusedNumberMeansNoNumberFix() {

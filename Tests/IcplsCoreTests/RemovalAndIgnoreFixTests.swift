@@ -156,6 +156,18 @@ import IcplsDocument
         #expect(fixed.hasSuffix("ICP101 is expected until the import"))
     }
 
+    @Test func aLineEndingInsideACommentOrStringGetsTheIgnoreCommentOnTheLineAbove() throws {
+        let blockComment = "{\r\n  \"accounts\": [ { \"id\": \"\" } ] /* to be\r\n  filled in */\r\n}"
+        let fixed = try Self.ignoring("ICP003", in: blockComment)
+        #expect(fixed == "{\r\n  // icp-ignore ICP003\r\n  \"accounts\": [ { \"id\": \"\" } ] /* to be\r\n  filled in */\r\n}")
+        #expect(check(fixed).allDiagnostics.isEmpty)
+
+        let unterminated = "{\n  \"accounts\": [ { \"id\": \"acct-buy } ]\n}"
+        let fixedString = try Self.ignoring("ICP001", in: unterminated)
+        #expect(fixedString == "{\n  // icp-ignore ICP001\n  \"accounts\": [ { \"id\": \"acct-buy } ]\n}")
+        #expect(check(fixedString).allDiagnostics.isEmpty)
+    }
+
     @Test func theIgnoreCommentGoesBeforeTheLineBreak() throws {
         for lineBreak in ["\n", "\r\n", "\r"] {
             let text = Self.filing + lineBreak + "// end" + lineBreak

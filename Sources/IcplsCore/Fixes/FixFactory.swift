@@ -44,30 +44,35 @@ public struct FixFactory: Sendable {
         }
     }
 
-    /// For a website that names no host: insert a `serviceNumber` member before its first member.
+    /// For a website that names no host: insert a `serviceNumber` member before its first
+    /// member, or give the number to the invalid `serviceNumber` already there.
     public func addUnusedNumber(document: Int, website: WebsiteDeclaration) -> [Fix] {
         let text = index.documents[document].text
         let insertion = MemberInsertion(text: text, objectRange: website.objectRange)
         return candidates(preferredInstance: nil).enumerated().map { offset, candidate in
-            Fix(
+            let number = JSONText.quoted(candidate.number)
+            let edit = website.serviceNumberWritten.map { TextEdit(location: index.location(document, $0), newText: number) }
+                ?? insertion.edit(member: "\"serviceNumber\": \(number)", location: index.location(document, .empty(at: insertion.offset)))
+            return Fix(
                 title: catalog.text(.fixUseServiceNumber(candidate.number, instance: candidate.instance)),
-                edits: [insertion.edit(member: "\"serviceNumber\": \(JSONText.quoted(candidate.number))", location: index.location(document, .empty(at: insertion.offset)))],
+                edits: [edit],
                 isPreferred: offset == 0,
                 assignsServiceNumber: candidate.number
             )
         }
     }
 
-    /// Replaces `"instance": "…"` with `"serviceNumber": "…"`, a number of that same instance.
+    /// Replaces `"instance": "…"` with `"serviceNumber": "…"`, a number of that same instance;
+    /// the key and the value are replaced apart, so a comment between them stays.
     public func replaceInstanceWithNumber(document: Int, website: WebsiteDeclaration) -> [Fix] {
         guard let instance = website.instance, let key = website.instanceKey else { return [] }
-        return unusedNumbers.filter { $0.instance == instance.value }.prefix(3).enumerated().map { offset, candidate in
+        return unusedNumbers.filter { $0.instance == instance.value }.prefix(3).map { candidate in
             Fix(
                 title: catalog.text(.fixReplaceInstanceWithNumber(candidate.number)),
-                edits: [TextEdit(
-                    location: index.location(document, ByteRange(start: key.start, end: instance.range.end)),
-                    newText: "\"serviceNumber\": \(JSONText.quoted(candidate.number))"
-                )],
+                edits: [
+                    TextEdit(location: index.location(document, key), newText: "\"serviceNumber\""),
+                    TextEdit(location: index.location(document, instance.range), newText: JSONText.quoted(candidate.number)),
+                ],
                 isPreferred: false,
                 assignsServiceNumber: candidate.number
             )

@@ -65,6 +65,8 @@ public struct WebsiteDeclaration: Sendable {
     public var hosting: Located<Hosting>?
     public var serviceNumber: Located<String>?
     public var serviceNumberKey: ByteRange?
+    /// The `serviceNumber` value as written, also when it is invalid (an empty range where it is missing).
+    public var serviceNumberWritten: ByteRange?
     public var instance: Located<String>?
     public var instanceKey: ByteRange?
     public var providerRemoved: Located<Bool>?

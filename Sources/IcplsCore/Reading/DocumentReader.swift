@@ -88,6 +88,7 @@ public struct DocumentReader {
             hosting: enumeration(members["hosting"], Hosting.self),
             serviceNumber: identifier(members["serviceNumber"]),
             serviceNumberKey: members["serviceNumber"]?.keyRange,
+            serviceNumberWritten: members["serviceNumber"]?.value.range,
             instance: identifier(members["instance"]),
             instanceKey: members["instance"]?.keyRange,
             providerRemoved: boolean(members["providerRemoved"])

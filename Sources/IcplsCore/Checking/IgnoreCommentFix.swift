@@ -1,0 +1,106 @@
+import IcplsDocument
+
+/// "Ignore ICPxxx on this line": appends ` // icp-ignore ICPxxx` to the line
+/// where the diagnostic starts, or adds the ID to the `//` comment already there.
+/// A line that ends inside a string or a `/* */` comment could not take a `//`
+/// comment at its end: the comment goes alone on the line above it instead.
+struct IgnoreCommentFix {
+    let document: AnalyzedDocument
+    let catalog: any MessageCatalog
+    private let commentByLine: [Int: ByteRange]
+    private let linesEndingInsideText: Set<Int>
+
+    init(document: AnalyzedDocument, catalog: any MessageCatalog) {
+        self.document = document
+        self.catalog = catalog
+        var comments: [Int: ByteRange] = [:]
+        for comment in document.tree.lineComments {
+            comments[document.lineIndex.line(containing: comment.start)] = comment
+        }
+        commentByLine = comments
+        linesEndingInsideText = Self.linesEndingInsideText(document.text)
+    }
+
+    func fix(for diagnostic: Diagnostic) -> Fix {
+        let line = document.lineIndex.line(containing: diagnostic.range.start)
+        let rule = diagnostic.rule.rawValue
+        let edit: (range: ByteRange, newText: String)
+        if let comment = commentByLine[line] {
+            let text = Array(document.text[comment.start..<comment.end])
+            if let ignore = IgnoreComment(text) {
+                // After the last ID listed, before any words that follow.
+                edit = (.empty(at: comment.start + ignore.listEnd), ignore.ids.isEmpty ? " \(rule)" : ", \(rule)")
+            } else {
+                // Another comment ends the line: make it an icp-ignore comment that keeps its words,
+                // which must not read as more IDs.
+                let words = Array(text.dropFirst(2).drop { $0 == 0x20 || $0 == 0x09 })
+                let wordsLookLikeIDs = IgnoreComment(Array("// icp-ignore ".utf8) + words)?.ids.isEmpty == false
+                edit = (ByteRange(start: comment.start, end: comment.end - words.count),
+                        "// icp-ignore \(rule)" + (words.isEmpty ? "" : wordsLookLikeIDs ? " - " : " "))
+            }
+        } else if linesEndingInsideText.contains(line) {
+            let start = document.lineIndex.lineStarts[line]
+            var indentEnd = start
+            while indentEnd < document.text.count && (document.text[indentEnd] == 0x20 || document.text[indentEnd] == 0x09) { indentEnd += 1 }
+            let indentation = String(decoding: document.text[start..<indentEnd], as: UTF8.self)
+            edit = (.empty(at: start), "\(indentation)// icp-ignore \(rule)\(lineBreak(endingLine: line))")
+        } else {
+            edit = (.empty(at: document.lineIndex.lineContentEnds[line]), " // icp-ignore \(rule)")
+        }
+        return Fix(
+            title: catalog.text(.fixIgnoreOnLine(diagnostic.rule)),
+            edits: [TextEdit(location: Location(document: document.key, range: edit.range), newText: edit.newText)],
+            isPreferred: false, isSuppression: true
+        )
+    }
+
+    /// The line break that ends `line`, or the one before it on the last line.
+    private func lineBreak(endingLine line: Int) -> String {
+        let index = document.lineIndex
+        let breakLine = line + 1 < index.lineCount ? line : line - 1
+        guard breakLine >= 0 else { return "\n" }
+        let breakStart = index.lineContentEnds[breakLine]
+        return String(decoding: document.text[breakStart..<index.lineStarts[breakLine + 1]], as: UTF8.self)
+    }
+
+    /// Lines that start in code and end inside a string (an unterminated one) or a `/* */` comment.
+    static func linesEndingInsideText(_ text: [UInt8]) -> Set<Int> {
+        enum State { case code, string, lineComment, blockComment }
+        var state = State.code
+        var line = 0
+        var lineStartsInComment = false
+        var lines = Set<Int>()
+        var index = 0
+        func endLine() {
+            if (state == .string || state == .blockComment) && !lineStartsInComment { lines.insert(line) }
+            lineStartsInComment = state == .blockComment
+            if state != .blockComment { state = .code }
+            line += 1
+        }
+        while index < text.count {
+            let byte = text[index]
+            let next: UInt8 = index + 1 < text.count ? text[index + 1] : 0
+            if byte == 0x0A || byte == 0x0D {
+                endLine()
+                index += byte == 0x0D && next == 0x0A ? 2 : 1
+                continue
+            }
+            switch state {
+            case .code:
+                if byte == UInt8(ascii: "\"") { state = .string }
+                if byte == UInt8(ascii: "/") && next == UInt8(ascii: "/") { state = .lineComment }
+                if byte == UInt8(ascii: "/") && next == UInt8(ascii: "*") { state = .blockComment; index += 1 }
+            case .string:
+                if byte == UInt8(ascii: "\\") && next != 0x0A && next != 0x0D { index += 1 }
+                if byte == UInt8(ascii: "\"") { state = .code }
+            case .blockComment:
+                if byte == UInt8(ascii: "*") && next == UInt8(ascii: "/") { state = .code; index += 1 }
+            case .lineComment:
+                break
+            }
+            index += 1
+        }
+        if (state == .string || state == .blockComment) && !lineStartsInComment { lines.insert(line) }
+        return lines
+    }
+}
