@@ -12,6 +12,7 @@ struct ClientCapabilities {
     var supportsDocumentChanges = false
     var supportsHierarchicalSymbols = false
     var supportsWorkspaceFolders = false
+    var supportsSnippets = false
 
     init() {}
 
@@ -26,6 +27,7 @@ struct ClientCapabilities {
         supportsDocumentChanges = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
         supportsHierarchicalSymbols = capabilities?["textDocument"]?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
         supportsWorkspaceFolders = capabilities?["workspace"]?["workspaceFolders"]?.boolValue ?? false
+        supportsSnippets = capabilities?["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
     }
 }
 
