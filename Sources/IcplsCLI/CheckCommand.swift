@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import IcplsCore
 
 /// `icpls check [PATH...]`: checks the workspace under the paths and reports in one format.
@@ -180,11 +183,15 @@ enum CheckCommand {
         return settings
     }
 
+    /// The nearest `.icpls.json` from `directory` up. One that exists but cannot be read
+    /// is still the nearest: reading it then fails and is reported, rather than a
+    /// settings file further up being used in its place.
     static func nearestSettingsFile(from directory: String) -> String? {
         var current = FilePath.normalize(directory)
         while true {
             let candidate = (current == "/" ? "" : current) + "/.icpls.json"
-            if (try? FileIO.readFile(candidate, limit: 0)) != nil { return candidate }
+            var info = stat()
+            if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { return candidate }
             if current == "/" { return nil }
             current = FilePath.parent(current)
         }

@@ -31,28 +31,33 @@ public enum CommandLineTool {
             console.out(usage)
             return 0
         case "check":
-            if rest.contains("--help") || rest.contains("-h") { console.out(CheckCommand.usage); return 0 }
+            if wantsHelp(rest) { console.out(CheckCommand.usage); return 0 }
             return CheckCommand.run(rest, environment: environment, currentDirectory: currentDirectory, console: console)
         case "rules":
-            if rest.contains("--help") || rest.contains("-h") { console.out("Usage: icpls rules\n\nLists every rule: ID, default severity, title.\n"); return 0 }
+            if wantsHelp(rest) { console.out("Usage: icpls rules\n\nLists every rule: ID, default severity, title.\n"); return 0 }
             guard rest.isEmpty else { return usageError("`icpls rules` takes no arguments", console) }
             RuleTexts.list(console)
             return 0
         case "explain":
-            if rest.contains("--help") || rest.contains("-h") || rest.isEmpty {
+            if wantsHelp(rest) {
                 console.out("Usage: icpls explain ICPxxx\n\nWhat a rule checks, the filing rule behind it, and a failing and a passing example.\n")
-                return rest.isEmpty ? 2 : 0
+                return 0
             }
-            guard rest.count == 1 else { return usageError("`icpls explain` takes one rule ID", console) }
+            guard rest.count == 1 else { return usageError("`icpls explain` takes one rule ID, like `icpls explain ICP201`", console) }
             return RuleTexts.explain(rest[0], console)
         case "schema":
-            if rest.contains("--help") || rest.contains("-h") { console.out("Usage: icpls schema\n\nPrints the JSON Schema (draft 2020-12) of the document format.\n"); return 0 }
+            if wantsHelp(rest) { console.out("Usage: icpls schema\n\nPrints the JSON Schema (draft 2020-12) of the document format.\n"); return 0 }
             guard rest.isEmpty else { return usageError("`icpls schema` takes no arguments", console) }
             console.out(SchemaCommand.schemaText())
             return 0
         default:
             return usageError("unknown command `\(command)`", console)
         }
+    }
+
+    /// `--help` or `-h` among the options, not among paths after `--`.
+    static func wantsHelp(_ arguments: [String]) -> Bool {
+        arguments.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
     }
 
     static func usageError(_ message: String, _ console: Console) -> Int32 {

@@ -19,23 +19,22 @@ enum GitHubFormatter {
         }
     }
 
-    /// GitHub's escaping of a command's message.
+    /// GitHub's escaping of a command's message: `%`, `\r`, `\n`.
     static func escapeData(_ text: String) -> String {
-        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        escape(text, ["%": "%25", "\r": "%0D", "\n": "%0A"])
     }
 
     /// GitHub's escaping of a property value: also `:` and `,`.
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
+        escape(text, ["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
     }
-}
 
-extension String {
-    func replacingAll(_ target: Character, _ replacement: String) -> String {
+    /// Replaces scalars, not characters: `\r\n` is one `Character` but two scalars to escape.
+    private static func escape(_ text: String, _ replacements: [Unicode.Scalar: String]) -> String {
         var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let replacement = replacements[scalar] { result += replacement } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -42,7 +42,7 @@ enum SARIFFormatter {
                         ("description", .object(JSONObject([("text", .string(fix.title))]))),
                         ("artifactChanges", .array(fix.edits.map { edit in
                             .object(JSONObject([
-                                ("artifactLocation", .object(JSONObject([("uri", .string(edit.range.path))]))),
+                                ("artifactLocation", .object(JSONObject([("uri", .string(uri(edit.range.path)))]))),
                                 ("replacements", .array([.object(JSONObject([
                                     ("deletedRegion", region(edit.range)),
                                     ("insertedContent", .object(JSONObject([("text", .string(edit.newText))]))),
@@ -79,10 +79,28 @@ enum SARIFFormatter {
         }
     }
 
+    /// A path as a relative URI reference: every byte but the unreserved ones and `/`
+    /// percent-encoded, so that spaces, `%`, `#`, `?`, a `:` in the first segment
+    /// (which would read as a scheme) and non-ASCII names survive.
+    static func uri(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+
     private static func location(_ range: CLIRange, includeEnd: Bool = true) -> JSONValue {
         .object(JSONObject([
             ("physicalLocation", .object(JSONObject([
-                ("artifactLocation", .object(JSONObject([("uri", .string(range.path))]))),
+                ("artifactLocation", .object(JSONObject([("uri", .string(uri(range.path)))]))),
                 ("region", region(range, includeEnd: includeEnd)),
             ]))),
         ]))

@@ -9,12 +9,12 @@ enum TextFormatter {
         for entry in report.diagnostics {
             let diagnostic = entry.diagnostic
             let severity = paint(diagnostic.severity.rawValue + "[\(diagnostic.rule)]", Self.colour(of: diagnostic.severity), colour)
-            console.out("\(paint(entry.range.path, "1", colour)):\(entry.range.start.line):\(entry.range.start.column): \(severity): \(diagnostic.message)\n")
+            console.out("\(paint(entry.range.path.escapingControls, "1", colour)):\(entry.range.start.line):\(entry.range.start.column): \(severity): \(diagnostic.message.escapingControls)\n")
             if let document = report.document(diagnostic.document) {
                 console.out(snippet(document, diagnostic.range, lineNumber: entry.range.start.line, colour: colour, code: Self.colour(of: diagnostic.severity)))
             }
             for related in entry.related {
-                console.out("    \(paint("note", "36", colour)): \(related.message) at \(related.range.path):\(related.range.start.line):\(related.range.start.column)\n")
+                console.out("    \(paint("note", "36", colour)): \(related.message.escapingControls) at \(related.range.path.escapingControls):\(related.range.start.line):\(related.range.start.column)\n")
             }
         }
         let errors = report.count(.error)
@@ -40,7 +40,7 @@ enum TextFormatter {
         let width = max(1, DisplayWidth.of(document.slice(ByteRange(start: start, end: end))))
         let gutter = String(lineNumber)
         let pad = String(repeating: " ", count: gutter.count)
-        let source = document.slice(content).replacingTabs
+        let source = document.slice(content).replacingTabs.showingControls
         let carets = paint(String(repeating: "^", count: width), code, colour)
         return " \(gutter) | \(source)\n \(pad) | \(String(repeating: " ", count: before))\(carets)\n"
     }
@@ -60,7 +60,7 @@ enum TextFormatter {
 }
 
 /// Terminal columns: East Asian wide and fullwidth characters (CJK, most emoji) take two,
-/// combining marks none, a tab four.
+/// combining marks none, a tab four, a control character one (it is shown as a symbol).
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
         var width = 0
@@ -73,7 +73,7 @@ enum DisplayWidth {
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0x09 { return 4 }
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 1 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         if value == 0x200B || value == 0x200D || (0xFE00...0xFE0F).contains(value) { return 0 }
         let wide: [ClosedRange<UInt32>] = [
@@ -88,5 +88,38 @@ enum DisplayWidth {
 extension String {
     var replacingTabs: String {
         split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
+    }
+
+    /// Control characters as visible symbols of one column (U+2400…), so that a document
+    /// cannot send escape sequences to the terminal and the underline stays aligned.
+    var showingControls: String {
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09: result.unicodeScalars.append(scalar)
+            case 0..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+            case 0x7F: result.unicodeScalars.append("\u{2421}")
+            case 0x80..<0xA0: result.unicodeScalars.append("\u{FFFD}")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Control characters as escapes (`\n`, `\u{1B}`), so that a message stays on one line
+    /// and cannot send escape sequences to the terminal.
+    var escapingControls: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x0A: result += "\\n"
+            case 0x0D: result += "\\r"
+            case 0x09: result += "\\t"
+            case 0..<0x20, 0x7F..<0xA0: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

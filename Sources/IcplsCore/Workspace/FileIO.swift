@@ -40,20 +40,33 @@ public enum FileIO {
     }
 
     /// Writes through a temporary file in the same folder, then renames it over
-    /// the original, keeping the original's permissions. On any failure the
-    /// original is left as it was.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
+    /// the original, keeping the original's permissions (and owner, where allowed).
+    /// A read-only original is refused; a symbolic link is written through to its
+    /// target. On any failure the original is left as it was.
+    public static func writeAtomically(_ bytes: [UInt8], to givenPath: String) throws(FileError) {
+        var path = givenPath
+        if let resolved = realpath(givenPath, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         var info = stat()
-        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        let exists = stat(path, &info) == 0
+        if exists, access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+            throw FileError(path: givenPath, reason: "the file is read-only")
+        }
+        let mode: mode_t = exists ? info.st_mode & 0o7777 : 0o644
         let directory = FilePath.parent(path)
         var template = Array((directory + "/." + FilePath.lastComponent(path) + ".icpls-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw FileError(path: path, reason: "cannot write in its folder: " + FilePath.errorText(errno)) }
+        guard descriptor >= 0 else { throw FileError(path: givenPath, reason: "cannot write in its folder: " + FilePath.errorText(errno)) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if exists, info.st_uid != geteuid() || info.st_gid != getegid() {
+            _ = fchown(descriptor, info.st_uid, info.st_gid)
+        }
         func fail(_ reason: String) -> FileError {
             close(descriptor)
             unlink(temporary)
-            return FileError(path: path, reason: reason)
+            return FileError(path: givenPath, reason: reason)
         }
         var written = 0
         while written < bytes.count {
@@ -69,7 +82,7 @@ public enum FileIO {
         guard rename(temporary, path) == 0 else {
             let reason = FilePath.errorText(errno)
             unlink(temporary)
-            throw FileError(path: path, reason: reason)
+            throw FileError(path: givenPath, reason: reason)
         }
     }
 }
