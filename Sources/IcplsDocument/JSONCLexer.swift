@@ -41,6 +41,8 @@ struct JSONCLexer {
     var position: Int
     /// `//` comments met so far, recorded once even when the text is lexed again.
     var lineComments: [ByteRange] = []
+    /// `/* */` comments met so far, recorded once like `lineComments`.
+    var blockComments: [ByteRange] = []
     var unterminatedCommentStarts: [Int] = []
     private var recordedUpTo = 0
 
@@ -188,7 +190,10 @@ struct JSONCLexer {
                     position = count
                     if start >= recordedUpTo { unterminatedCommentStarts.append(start) }
                 }
-                if start >= recordedUpTo { recordedUpTo = position }
+                if start >= recordedUpTo {
+                    blockComments.append(ByteRange(start: start, end: position))
+                    recordedUpTo = position
+                }
             } else {
                 return
             }

@@ -103,7 +103,7 @@ private struct Parser {
         errors.sort { $0.range < $1.range }
         return JSONSyntaxTree(
             root: root, nonObjectRoot: nonObjectRoot, errors: errors,
-            lineComments: lexer.lineComments, isEmpty: isEmpty && errors.isEmpty
+            lineComments: lexer.lineComments, blockComments: lexer.blockComments, isEmpty: isEmpty && errors.isEmpty
         )
     }
 

@@ -11,14 +11,20 @@ public struct JSONSyntaxTree: Sendable {
     public var errors: [SyntaxError]
     /// The `//` comments of the text (the slashes included, the line break not).
     public var lineComments: [ByteRange]
+    /// The `/* */` comments of the text; an unterminated one runs to the end of the text.
+    public var blockComments: [ByteRange]
     /// True when the text holds no value at all: only whitespace and comments.
     public var isEmpty: Bool
 
-    public init(root: JSONNode?, nonObjectRoot: JSONNode?, errors: [SyntaxError], lineComments: [ByteRange], isEmpty: Bool) {
+    public init(
+        root: JSONNode?, nonObjectRoot: JSONNode?, errors: [SyntaxError],
+        lineComments: [ByteRange], blockComments: [ByteRange] = [], isEmpty: Bool
+    ) {
         self.root = root
         self.nonObjectRoot = nonObjectRoot
         self.errors = errors
         self.lineComments = lineComments
+        self.blockComments = blockComments
         self.isEmpty = isEmpty
     }
 }

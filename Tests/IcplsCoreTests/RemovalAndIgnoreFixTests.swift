@@ -60,6 +60,22 @@ import IcplsDocument
         #expect(!text.contains("instance") && !text.contains("serviceNumber"))
     }
 
+    @Test(arguments: [
+        #"{ "domain": "a.example.cn", "hosting": "trustpass", "serviceNumber": "SN-1", "instance": "i-web" }"#,
+        #"{ "serviceNumber": "SN-1", "instance": "i-web", "domain": "a.example.cn", "hosting": "trustpass" }"#,
+        "{\n  \"serviceNumber\": \"SN-1\", // old\n  \"domain\": \"a.example.cn\",\n  \"instance\": \"i-web\", \"hosting\": \"trustpass\"\n}",
+    ])
+    func applyingAllPreferredRemovalsTogetherLeavesValidJSONC(website: String) {
+        let key = DocumentKey("/ws/a.icp.json")
+        let document = AnalyzedDocument(key: key, order: DocumentOrder(rootIndex: 0, relativePath: "a.icp.json"), text: Array(Self.trustPass(website).utf8))
+        let outcome = FixApplication.applyPreferredFixes(to: [document], settings: Settings(asOf: exampleDate), today: exampleDate)
+        #expect(outcome.appliedFixCount == 2)
+        #expect(outcome.result.allDiagnostics.isEmpty)
+        let fixed = String(decoding: outcome.changedTexts[key] ?? [], as: UTF8.self)
+        #expect(!fixed.contains("SN-1") && !fixed.contains("i-web"))
+        #expect(fixed.contains("// old") == website.contains("// old"))
+    }
+
     @Test func aHongKongWebsiteCanBeRemovedFromItsFilingButIsNotPreferred() throws {
         let text = """
         {

@@ -58,6 +58,16 @@ import Testing
         #expect(errors.last?.range == .empty(at: text.utf8.count))
     }
 
+    @Test func commentsAreRecordedOnceEvenWhenTheTextIsReadAgain() {
+        // Broken top-level text makes the parser read the text again from its first `{`.
+        let text = "/* a */ garbage // b\n { /* c */ \"a\": 1 } /* open"
+        let bytes = Array(text.utf8)
+        let tree = JSONCParser.parse(bytes)
+        let covered = { (range: ByteRange) in String(decoding: bytes[range.start..<range.end], as: UTF8.self) }
+        #expect(tree.lineComments.map(covered) == ["// b"])
+        #expect(tree.blockComments.map(covered) == ["/* a */", "/* c */", "/* open"])
+    }
+
     @Test func aFileOverTheSizeLimitIsNotParsed() {
         var bytes = Array("{ \"a\": \"".utf8)
         bytes += [UInt8](repeating: UInt8(ascii: "x"), count: JSONCParser.sizeLimit)

@@ -8,7 +8,8 @@ struct IgnoreCommentFix {
     let document: AnalyzedDocument
     let catalog: any MessageCatalog
     private let commentByLine: [Int: ByteRange]
-    private let linesEndingInsideText: Set<Int>
+    /// Where unterminated strings end: at the end of their line.
+    private let unterminatedStringEnds: Set<Int>
 
     init(document: AnalyzedDocument, catalog: any MessageCatalog) {
         self.document = document
@@ -18,7 +19,7 @@ struct IgnoreCommentFix {
             comments[document.lineIndex.line(containing: comment.start)] = comment
         }
         commentByLine = comments
-        linesEndingInsideText = Self.linesEndingInsideText(document.text)
+        unterminatedStringEnds = Set(document.tree.errors.filter { $0.kind == .unterminatedString }.map(\.range.end))
     }
 
     func fix(for diagnostic: Diagnostic) -> Fix {
@@ -38,7 +39,7 @@ struct IgnoreCommentFix {
                 edit = (ByteRange(start: comment.start, end: comment.end - words.count),
                         "// icp-ignore \(rule)" + (words.isEmpty ? "" : wordsLookLikeIDs ? " - " : " "))
             }
-        } else if linesEndingInsideText.contains(line) {
+        } else if endsInsideStringOrComment(line: line) {
             let start = document.lineIndex.lineStarts[line]
             var indentEnd = start
             while indentEnd < document.text.count && (document.text[indentEnd] == 0x20 || document.text[indentEnd] == 0x09) { indentEnd += 1 }
@@ -63,44 +64,14 @@ struct IgnoreCommentFix {
         return String(decoding: document.text[breakStart..<index.lineStarts[breakLine + 1]], as: UTF8.self)
     }
 
-    /// Lines that start in code and end inside a string (an unterminated one) or a `/* */` comment.
-    static func linesEndingInsideText(_ text: [UInt8]) -> Set<Int> {
-        enum State { case code, string, lineComment, blockComment }
-        var state = State.code
-        var line = 0
-        var lineStartsInComment = false
-        var lines = Set<Int>()
-        var index = 0
-        func endLine() {
-            if (state == .string || state == .blockComment) && !lineStartsInComment { lines.insert(line) }
-            lineStartsInComment = state == .blockComment
-            if state != .blockComment { state = .code }
-            line += 1
-        }
-        while index < text.count {
-            let byte = text[index]
-            let next: UInt8 = index + 1 < text.count ? text[index + 1] : 0
-            if byte == 0x0A || byte == 0x0D {
-                endLine()
-                index += byte == 0x0D && next == 0x0A ? 2 : 1
-                continue
-            }
-            switch state {
-            case .code:
-                if byte == UInt8(ascii: "\"") { state = .string }
-                if byte == UInt8(ascii: "/") && next == UInt8(ascii: "/") { state = .lineComment }
-                if byte == UInt8(ascii: "/") && next == UInt8(ascii: "*") { state = .blockComment; index += 1 }
-            case .string:
-                if byte == UInt8(ascii: "\\") && next != 0x0A && next != 0x0D { index += 1 }
-                if byte == UInt8(ascii: "\"") { state = .code }
-            case .blockComment:
-                if byte == UInt8(ascii: "*") && next == UInt8(ascii: "/") { state = .code; index += 1 }
-            case .lineComment:
-                break
-            }
-            index += 1
-        }
-        if (state == .string || state == .blockComment) && !lineStartsInComment { lines.insert(line) }
-        return lines
+    /// True when the line starts in code but ends inside a string (an unterminated one)
+    /// or a `/* */` comment, where an appended `//` comment would be no comment.
+    private func endsInsideStringOrComment(line: Int) -> Bool {
+        let start = document.lineIndex.lineStarts[line]
+        let end = document.lineIndex.lineContentEnds[line]
+        if unterminatedStringEnds.contains(end) { return true }
+        guard let comment = document.tree.blockComments.last(where: { $0.start < end }), comment.start >= start else { return false }
+        let isClosed = comment.length >= 4 && document.text[comment.end - 2] == UInt8(ascii: "*") && document.text[comment.end - 1] == UInt8(ascii: "/")
+        return end < comment.end || !isClosed
     }
 }
