@@ -119,7 +119,8 @@ import IcplsDocument
             let ignore = try #require(diagnostic.fixes.last)
             #expect(!ignore.isPreferred)
             #expect(ignore.title == "Ignore \(rule) on this line")
-            #expect(diagnostic.fixes.dropLast().allSatisfy { !$0.title.hasPrefix("Ignore") })
+            #expect(ignore.isSuppression)
+            #expect(diagnostic.fixes.dropLast().allSatisfy { !$0.isSuppression })
             let fixed = applying(ignore, to: text)
             #expect(Self.sameRuleSameLine(diagnostic, before: text, after: fixed) == 0, "\(fixed)")
             let syntaxErrorsBefore = check(text).allDiagnostics.filter { $0.rule == "ICP001" }.count

@@ -81,10 +81,10 @@ func applying(_ fix: Fix, to text: String) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// The fixes of a diagnostic that repair something (the "ignore" fix aside).
 extension Diagnostic {
-    var repairs: [Fix] { fixes.filter { !$0.title.hasPrefix("Ignore ") } }
-    var ignoreFix: Fix? { fixes.last }
+    /// The fixes that repair something: all but "ignore ICPxxx on this line".
+    var repairs: [Fix] { fixes.filter { !$0.isSuppression } }
+    var ignoreFix: Fix? { fixes.last { $0.isSuppression } }
 }
 
 /// An ECS instance that can host a filing as of `exampleDate`, with `extra` members appended.
