@@ -41,22 +41,32 @@ public final class MessageReader: Sendable {
     /// Reads on the calling thread until the input ends, calling `handle` for each
     /// event in order; returns after handing over `.endOfInput`.
     public func run(_ handle: (Event) -> Void) {
+        runInBatches { events in events.forEach(handle) }
+    }
+
+    /// Like `run`, but hands over the events of each read together (never an empty
+    /// array), so that messages written at once can be handled as one batch.
+    public func runInBatches(_ handle: ([Event]) -> Void) {
         var framer = MessageFramer(maximumBodyLength: maximumBodyLength)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }
         while let count = readChunk(into: chunk) {
-            for event in framer.feed(UnsafeRawBufferPointer(rebasing: chunk[..<count])) {
-                handle(Event(event))
-            }
+            let events = framer.feed(UnsafeRawBufferPointer(rebasing: chunk[..<count])).map(Event.init)
+            if !events.isEmpty { handle(events) }
         }
-        handle(.endOfInput(interruptedMessage: framer.isInsideMessage))
+        handle([.endOfInput(interruptedMessage: framer.isInsideMessage)])
     }
 
     /// Starts reading on a thread of its own and returns at once. `handle` is called on
     /// that thread, one event at a time, in order.
     public func start(_ handle: @escaping @Sendable (Event) -> Void) {
+        startInBatches { events in events.forEach(handle) }
+    }
+
+    /// Starts reading on a thread of its own, handing over the events of each read together.
+    public func startInBatches(_ handle: @escaping @Sendable ([Event]) -> Void) {
         let thread = Thread { [self] in
-            run(handle)
+            runInBatches(handle)
         }
         thread.name = "message reader"
         thread.start()

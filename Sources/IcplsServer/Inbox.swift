@@ -9,9 +9,10 @@ final class Inbox: @unchecked Sendable {
     private let condition = NSCondition()
     private var events: [MessageReader.Event] = []
 
-    func post(_ event: MessageReader.Event) {
+    /// Posts the events of one read together, so the loop never takes half of them.
+    func post(_ newEvents: [MessageReader.Event]) {
         condition.lock()
-        events.append(event)
+        events.append(contentsOf: newEvents)
         condition.signal()
         condition.unlock()
     }

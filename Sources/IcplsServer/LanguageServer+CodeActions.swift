@@ -8,10 +8,11 @@ extension LanguageServer {
     /// Quick fixes for the diagnostics under the range, and `source.fixAll.icpls`.
     func codeActions(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
         let uri = try params.requiredString("textDocument", "uri")
+        let requestedRange = try params.required("range")
         ensureValidated()
         let key = FileURI.documentKey(uri)
         guard let converter = converter(for: key), let result = diagnostics.lastResult else { return [] }
-        let range = try converter.byteRange(params.required("range"))
+        let range = try converter.byteRange(requestedRange)
         let only = params?["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
         func wanted(_ kind: String) -> Bool {
             guard let only else { return true }

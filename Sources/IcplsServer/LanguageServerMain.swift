@@ -13,7 +13,7 @@ public enum LanguageServerMain {
             send: { writer.send($0) },
             log: { message in FileHandle.standardError.write(Data("icpls: \(message)\n".utf8)) }
         )
-        MessageReader().start { event in inbox.post(event) }
+        MessageReader().startInBatches { events in inbox.post(events) }
         while true {
             let batch = inbox.takeAll(waitingUntil: nextDateCheck())
             server.handle(batch: batch)
