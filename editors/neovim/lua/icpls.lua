@@ -42,12 +42,28 @@ function M.find_root(path)
   return dir
 end
 
+-- Settings are JSON objects, but Neovim encodes an empty Lua table as `[]`:
+-- give every empty table the object marker, so `{}` goes out as `{}`.
+local function as_object(value)
+  if type(value) ~= 'table' then
+    return value
+  end
+  if next(value) == nil then
+    return vim.empty_dict()
+  end
+  local copy = {}
+  for key, item in pairs(value) do
+    copy[key] = as_object(item)
+  end
+  return copy
+end
+
 local function client_config(opts)
   return {
     name = 'icpls',
     cmd = opts.cmd,
-    init_options = opts.settings,
-    settings = { icpls = opts.settings },
+    init_options = as_object(opts.settings),
+    settings = { icpls = as_object(opts.settings) },
   }
 end
 
@@ -92,7 +108,10 @@ local function setup_lspconfig(opts)
       docs = { description = 'icpls: checks ICP filing documents (*.icp.json).' },
     }
   end
-  require('lspconfig').icpls.setup({ init_options = opts.settings, settings = { icpls = opts.settings } })
+  require('lspconfig').icpls.setup({
+    init_options = as_object(opts.settings),
+    settings = { icpls = as_object(opts.settings) },
+  })
 end
 
 function M.setup(opts)
