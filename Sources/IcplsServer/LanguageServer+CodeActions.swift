@@ -45,17 +45,30 @@ extension LanguageServer {
             to: result.index.documents, settings: settings.effective, today: CalendarDate.today(), only: [key]
         )
         guard let newText = outcome.changedTexts[key], let oldText = workspace.text(of: key) else { return nil }
-        var prefix = 0
-        while prefix < oldText.count && prefix < newText.count && oldText[prefix] == newText[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < oldText.count - prefix && suffix < newText.count - prefix
-                && oldText[oldText.count - 1 - suffix] == newText[newText.count - 1 - suffix] { suffix += 1 }
-        // Keep the edit on whole UTF-8 characters.
-        while prefix > 0 && (oldText[prefix] & 0xC0) == 0x80 { prefix -= 1 }
-        while suffix > 0 && oldText.count - suffix < oldText.count && (oldText[oldText.count - suffix] & 0xC0) == 0x80 { suffix -= 1 }
-        let replaced = ByteRange(start: prefix, end: oldText.count - suffix)
-        let inserted = String(decoding: newText[prefix..<(newText.count - suffix)], as: UTF8.self)
+        let (replaced, inserted) = Self.changedSpan(from: oldText, to: newText)
         return workspaceEdit([TextEdit(location: Location(document: key, range: replaced), newText: inserted)])
+    }
+
+    /// The bytes of `old` that differ from `new` (the common prefix and suffix
+    /// left out), and what replaces them. The span starts and ends on whole
+    /// UTF-8 characters and never between the `\r` and `\n` of a line break,
+    /// where an LSP position cannot point.
+    static func changedSpan(from old: [UInt8], to new: [UInt8]) -> (replaced: ByteRange, inserted: String) {
+        var prefix = 0
+        while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix && suffix < new.count - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+            suffix += 1
+        }
+        func splits(_ offset: Int) -> Bool {
+            guard offset > 0 && offset < old.count else { return false }
+            return old[offset] & 0xC0 == 0x80 || (old[offset - 1] == UInt8(ascii: "\r") && old[offset] == UInt8(ascii: "\n"))
+        }
+        // Moving either end outwards keeps the two texts equal outside the span.
+        while splits(prefix) { prefix -= 1 }
+        while suffix > 0 && splits(old.count - suffix) { suffix -= 1 }
+        let inserted = String(decoding: new[prefix..<(new.count - suffix)], as: UTF8.self)
+        return (ByteRange(start: prefix, end: old.count - suffix), inserted)
     }
 
     /// A workspace edit, with `documentChanges` and versions when the client supports them.

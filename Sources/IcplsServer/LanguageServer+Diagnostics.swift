@@ -60,6 +60,9 @@ extension LanguageServer {
             if pushes && (diagnostics.pushed[key] != encoded || (isOpen && changedByEdit.contains(key))) {
                 push(key, items: items)
                 diagnostics.pushed[key] = encoded
+            } else if !pushes && diagnostics.pushed.removeValue(forKey: key) != nil {
+                // The client pulls this document now: take back what was pushed, or it would show twice.
+                push(key, items: [])
             }
         }
         for key in Array(diagnostics.reports.keys) where !present.contains(key) {
@@ -104,7 +107,11 @@ extension LanguageServer {
     }
 
     func workspaceDiagnostic(_ params: JSONValue?, id: RequestID) throws(ResponseError) -> JSONValue? {
-        diagnostics.clientPullsWorkspace = true
+        if !diagnostics.clientPullsWorkspace {
+            diagnostics.clientPullsWorkspace = true
+            // Validating again takes back what was pushed for documents that are not open.
+            diagnostics.needsValidation = true
+        }
         ensureValidated()
         var previous: [String: String] = [:]
         for entry in params?["previousResultIds"]?.arrayValue ?? [] {

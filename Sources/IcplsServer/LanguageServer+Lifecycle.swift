@@ -47,7 +47,8 @@ extension LanguageServer {
     }
 
     func indexWorkspace() {
-        let token = JSONValue.string("icpls-indexing")
+        indexingCount += 1
+        let token = JSONValue.string("icpls-indexing-\(indexingCount)")
         let reportsProgress = client.supportsWorkDoneProgress
         if reportsProgress {
             request("window/workDoneProgress/create", ["token": token])

@@ -24,6 +24,8 @@ final class LanguageServer {
     var heldRequests: [RequestID: String] = [:]
     /// True once the workspace folders have been read.
     var isIndexed = false
+    /// How many times the workspace folders were read: each reading's progress gets a token of its own.
+    var indexingCount = 0
     /// The day the last check was judged on, to judge again when the local date changes.
     var lastCheckDay: CalendarDate?
 
@@ -34,22 +36,24 @@ final class LanguageServer {
 
     // MARK: - Dispatch
 
-    /// Handles one batch; cancellations in it apply to the requests that follow.
+    /// Handles one batch; a cancellation anywhere in it applies to its requests.
     func handle(batch: [MessageReader.Event]) {
-        var cancelled = Set<RequestID>()
-        for event in batch {
-            guard case .message(let body) = event, let message = try? IncomingMessage(body: body),
-                  case .notification("$/cancelRequest", let params) = message,
-                  let id = params?["id"].flatMap(RequestID.init) else { continue }
-            cancelled.insert(id)
+        // Each body is decoded once: a large didOpen costs one parse, not two.
+        let decoded = batch.map { event -> Result<IncomingMessage, RejectedMessage>? in
+            guard case .message(let body) = event else { return nil }
+            return Result { () throws(RejectedMessage) in try IncomingMessage(body: body) }
         }
-        for event in batch {
+        var cancelled = Set<RequestID>()
+        for case .success(.notification("$/cancelRequest", let params))? in decoded {
+            if let id = params?["id"].flatMap(RequestID.init) { cancelled.insert(id) }
+        }
+        for (event, message) in zip(batch, decoded) {
             switch event {
-            case .message(let body):
-                do {
-                    handle(try IncomingMessage(body: body), cancelled: cancelled)
-                } catch {
-                    send(error.errorResponse)
+            case .message:
+                switch message {
+                case .success(let message)?: handle(message, cancelled: cancelled)
+                case .failure(let error)?: send(error.errorResponse)
+                case nil: break
                 }
             case .oversizedBodySkipped(let length):
                 showMessage(type: 1, "icpls skipped a message of \(length) bytes: larger than the 64 MiB limit.")

@@ -86,8 +86,10 @@ struct ServerCoalescingTests {
         let edits: Int64 = 300
         for version in 1...edits {
             server.sendRaw(Self.toggle(uri, to: version))
-            // Now and then a pause, so that some validations finish between edits and others are overtaken.
-            if version % 3 == 0 { usleep(700) }
+            // Now and then a pause until an odd version is out, so that validations both finish between
+            // edits and are overtaken by them.
+            if version % 50 == 25 { try server.waitForDiagnostics(uri, version: version) }
+            if version % 3 == 0 { usleep(300) }
         }
         try server.waitForDiagnostics(uri, version: edits)
         try ServerErrorTests.expectAnswered(server)

@@ -59,8 +59,21 @@ struct ServerPullDiagnosticsTests {
         #expect(try Fixtures.codes(server.waitForDiagnostics(bURI).diagnostics) == ["ICP201", "ICP406"])
         try server.waitForDiagnostics(aURI)
 
+        // Opened, a document is pulled: what was pushed for it is taken back. Closed, it is pushed again.
+        var start = server.messages.count
+        server.notify("textDocument/didOpen", .didOpen(bURI, version: 1, text: MarkedText(Fixtures.filingB).text))
+        #expect(try server.waitForDiagnostics(bURI, version: 1, from: start).diagnostics.isEmpty)
+        start = server.messages.count
+        server.notify("textDocument/didClose", .document(bURI))
+        #expect(try Fixtures.codes(server.waitForDiagnostics(bURI, from: start).diagnostics) == ["ICP201", "ICP406"])
+
+        // The first workspace pull takes back everything pushed, so nothing shows twice.
+        start = server.messages.count
         let report = try server.result("workspace/diagnostic", ["previousResultIds": []])
         #expect(report["items"]?.arrayValue?.count == 3)
+        for uri in [aURI, bURI, workspace.uri("inventory.icp.json")] {
+            #expect(try server.waitForDiagnostics(uri, from: start).diagnostics.isEmpty)
+        }
         let b = try #require(Self.item(report, bURI))
         #expect(b["kind"] == "full")
         #expect(b["version"] == .null)
@@ -68,7 +81,7 @@ struct ServerPullDiagnosticsTests {
         #expect(Fixtures.codes(b["items"]?.arrayValue ?? []) == ["ICP201", "ICP406"])
 
         // Now the filings change through the inventory, and nothing is pushed for them any more.
-        let start = server.messages.count
+        start = server.messages.count
         let inventoryURI = workspace.uri("inventory.icp.json")
         let inventory = MarkedText(Fixtures.inventory)
         server.notify("textDocument/didOpen", .didOpen(inventoryURI, version: 1, text: inventory.text))
