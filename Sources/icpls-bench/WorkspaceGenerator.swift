@@ -10,7 +10,7 @@ struct WorkspaceGenerator {
     /// One document of about `targetBytes` bytes holding an inventory and its filings.
     mutating func document(targetBytes: Int) -> [UInt8] {
         // About 1 KB per instance with its accounts' share, five numbers and their websites.
-        let instanceCount = max(4, targetBytes / 1_150)
+        let instanceCount = max(4, targetBytes / 1_000)
         let accountCount = max(2, instanceCount / 20)
         var text = "{\n  \"accounts\": [\n"
         for account in 0..<accountCount {
@@ -37,8 +37,8 @@ struct WorkspaceGenerator {
         var numbers: [(number: String, instance: Int)] = []
         for instance in 0..<instanceCount {
             let quota = products[instance % products.count] == "nat-gateway" ? 2 : 5
-            for slot in 0..<(quota - 1) {
-                numbers.append((serviceNumber(instance, slot), instance))
+            for _ in 0..<(quota - 1) {
+                numbers.append((serviceNumber(), instance))
             }
         }
         for (offset, entry) in numbers.enumerated() {
@@ -73,9 +73,15 @@ struct WorkspaceGenerator {
         return Array(text.utf8)
     }
 
-    private func serviceNumber(_ instance: Int, _ slot: Int) -> String {
-        let hex = String(instance * 8 + slot, radix: 16)
-        return "32a43232-a888-88e8-b9ec-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    /// A random version-4 UUID, as real service identification numbers look.
+    private mutating func serviceNumber() -> String {
+        let hex = Array("0123456789abcdef")
+        var text = ""
+        for position in 0..<32 {
+            if [8, 12, 16, 20].contains(position) { text.append("-") }
+            text.append(position == 12 ? "4" : hex[Int(random.next() % 16)])
+        }
+        return text
     }
 
     private mutating func chance(_ probability: Double) -> Bool {

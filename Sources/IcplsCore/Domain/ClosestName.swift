@@ -1,22 +1,36 @@
 /// The known name closest to a typed one, for "did you mean" messages and fixes:
 /// optimal-string-alignment Damerau–Levenshtein over Unicode scalars, case-insensitive,
 /// at most 2 edits away (1 when the typed text has 4 characters or fewer).
+///
+/// One question scans every name, but allocates nothing per name: ASCII names
+/// (ids and numbers nearly always are) are compared on their UTF-8 bytes with
+/// a banded distance that stops as soon as the limit is passed.
 public enum ClosestName {
     /// Every candidate at the smallest distance within the limit, in the order given.
     public static func closest(_ typed: String, among candidates: [String]) -> [String] {
-        let typedScalars = Array(typed.lowercased().unicodeScalars)
+        let typedScalars = Array(typed.lowercased().unicodeScalars).map(\.value)
         let limit = typedScalars.count <= 4 ? 1 : 2
+        let typedIsASCII = typedScalars.allSatisfy { $0 < 0x80 }
+        var scratch = DistanceScratch(capacity: typedScalars.count + limit + 2)
         var best = limit + 1
         var found: [String] = []
-        var seen = Set<String>()
-        for candidate in candidates where candidate != typed && seen.insert(candidate).inserted {
-            let candidateScalars = Array(candidate.lowercased().unicodeScalars)
-            guard abs(candidateScalars.count - typedScalars.count) <= min(limit, best) else { continue }
-            guard let distance = distance(typedScalars, candidateScalars, limit: min(limit, best)) else { continue }
+        for candidate in candidates where candidate != typed {
+            var name = candidate
+            let bound = min(limit, best)
+            let distance: Int? = name.withUTF8 { bytes in
+                if typedIsASCII && !bytes.contains(where: { $0 >= 0x80 }) {
+                    guard abs(bytes.count - typedScalars.count) <= bound else { return nil }
+                    return scratch.distance(typedScalars, bytes, limit: bound) { UInt32($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
+                }
+                let scalars = Array(candidate.lowercased().unicodeScalars).map(\.value)
+                guard abs(scalars.count - typedScalars.count) <= bound else { return nil }
+                return scratch.distance(typedScalars, scalars, limit: bound) { $0 }
+            }
+            guard let distance else { continue }
             if distance < best {
                 best = distance
                 found = [candidate]
-            } else if distance == best {
+            } else if distance == best && !found.contains(candidate) {
                 found.append(candidate)
             }
         }
@@ -28,37 +42,60 @@ public enum ClosestName {
         let found = closest(typed, among: candidates)
         return found.count == 1 ? found[0] : nil
     }
+}
 
-    /// The distance, or nil as soon as it is certain to exceed `limit`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+/// Three rows of the distance table in one flat buffer, reused from one comparison to the next.
+struct DistanceScratch {
+    private var cells: [Int]
+    private var width: Int
+
+    init(capacity: Int) {
+        width = capacity + 1
+        cells = Array(repeating: 0, count: 3 * width)
+    }
+
+    /// The distance between `a` and `b` (each element mapped by `value`), or nil
+    /// as soon as it is certain to exceed `limit`. Only the band of cells within
+    /// `limit` of the diagonal is ever computed.
+    mutating func distance<C: RandomAccessCollection>(_ a: [UInt32], _ b: C, limit: Int, value: (C.Element) -> UInt32) -> Int?
+    where C.Index == Int {
         let n = a.count
         let m = b.count
         if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }
-        let unreachable = limit + 1
-        var previousPrevious = [Int](repeating: unreachable, count: m + 1)
-        var previous = Array(0...m).map { min($0, unreachable) }
-        var current = [Int](repeating: unreachable, count: m + 1)
-        for i in 1...n {
-            current[0] = min(i, unreachable)
-            var rowMinimum = current[0]
-            let low = max(1, i - limit)
-            let high = min(m, i + limit)
-            if low > 1 { current[low - 1] = unreachable }
-            if low <= high {
-                for j in low...high {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                        value = min(value, previousPrevious[j - 2] + 1)
-                    }
-                    current[j] = min(value, unreachable)
-                    rowMinimum = min(rowMinimum, current[j])
-                }
-            }
-            if high < m { current[high + 1] = unreachable }
-            if rowMinimum > limit { return nil }
-            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        if width < m + 1 {
+            width = m + 1
+            cells = Array(repeating: 0, count: 3 * width)
         }
-        return previous[m] <= limit ? previous[m] : nil
+        let width = self.width
+        let start = b.startIndex
+        return cells.withUnsafeMutableBufferPointer { cells -> Int? in
+            let unreachable = limit + 1
+            var twoBack = 0, oneBack = width, current = 2 * width
+            for j in 0...min(m, limit + 2) { cells[oneBack + j] = min(j, unreachable) }
+            if limit + 3 <= m { cells[oneBack + limit + 3] = unreachable }
+            for i in 1...n {
+                cells[current] = min(i, unreachable)
+                var rowMinimum = cells[current]
+                let low = max(1, i - limit)
+                let high = min(m, i + limit)
+                if low > 1 { cells[current + low - 1] = unreachable }
+                if low <= high {
+                    for j in low...high {
+                        let bj = value(b[start + j - 1])
+                        let cost = a[i - 1] == bj ? 0 : 1
+                        var cell = min(cells[oneBack + j] + 1, cells[current + j - 1] + 1, cells[oneBack + j - 1] + cost)
+                        if i > 1 && j > 1 && a[i - 1] == value(b[start + j - 2]) && a[i - 2] == bj {
+                            cell = min(cell, cells[twoBack + j - 2] + 1)
+                        }
+                        cells[current + j] = min(cell, unreachable)
+                        rowMinimum = min(rowMinimum, cells[current + j])
+                    }
+                }
+                if high < m { cells[current + high + 1] = unreachable }
+                if rowMinimum > limit { return nil }
+                (twoBack, oneBack, current) = (oneBack, current, twoBack)
+            }
+            return cells[oneBack + m] <= limit ? cells[oneBack + m] : nil
+        }
     }
 }

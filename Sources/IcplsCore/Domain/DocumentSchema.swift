@@ -4,6 +4,13 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case document, account, instance, serviceNumber, filing, website
 
     public var members: [MemberSchema] {
+        Self.memberTables[self]!
+    }
+
+    /// Built once: readers ask for these for every object they read.
+    private static let memberTables: [ObjectKind: [MemberSchema]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.schemaMembers) })
+
+    private var schemaMembers: [MemberSchema] {
         switch self {
         case .document:
             return [

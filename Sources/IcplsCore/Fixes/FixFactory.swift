@@ -81,8 +81,12 @@ public struct FixFactory: Sendable {
 
     /// The known names closest to a typed one; preferred only when one is closest.
     public func closestName(document: Int, range: ByteRange, typed: String, candidates: [String]) -> [Fix] {
-        let closest = ClosestName.closest(typed, among: candidates)
-        return closest.prefix(3).map { name in
+        replaceWithClosest(document: document, range: range, closest: ClosestName.closest(typed, among: candidates))
+    }
+
+    /// Fixes that replace a value with each of the closest names found; preferred only when there is one.
+    public func replaceWithClosest(document: Int, range: ByteRange, closest: [String]) -> [Fix] {
+        closest.prefix(3).map { name in
             Fix(
                 title: catalog.text(.fixReplace(with: name)),
                 edits: [TextEdit(location: index.location(document, range), newText: JSONText.quoted(name))],

@@ -28,12 +28,12 @@ public struct DocumentReader {
     // MARK: - Objects of the format
 
     private mutating func readAccount(_ node: JSONNode) -> AccountDeclaration {
-        let members = members(of: node, kind: .account) ?? [:]
+        let members = members(of: node, kind: .account) ?? MemberLookup([])
         return AccountDeclaration(open: openBrace(node), id: identifier(members["id"]), name: text(members["name"]))
     }
 
     private mutating func readInstance(_ node: JSONNode) -> InstanceDeclaration {
-        let members = members(of: node, kind: .instance) ?? [:]
+        let members = members(of: node, kind: .instance) ?? MemberLookup([])
         let billing = enumeration(members["billing"], Billing.self)
         if billing?.value == .subscription && members["expiresOn"] == nil {
             report("ICP002", openBrace(node), .missingExpiresOn)
@@ -57,7 +57,7 @@ public struct DocumentReader {
     }
 
     private mutating func readServiceNumber(_ node: JSONNode) -> ServiceNumberDeclaration {
-        let members = members(of: node, kind: .serviceNumber) ?? [:]
+        let members = members(of: node, kind: .serviceNumber) ?? MemberLookup([])
         return ServiceNumberDeclaration(
             open: openBrace(node),
             number: identifier(members["number"]),
@@ -68,7 +68,7 @@ public struct DocumentReader {
     }
 
     private mutating func readFiling(_ node: JSONNode) -> FilingDeclaration {
-        let members = members(of: node, kind: .filing) ?? [:]
+        let members = members(of: node, kind: .filing) ?? MemberLookup([])
         var filing = FilingDeclaration(
             open: openBrace(node),
             id: identifier(members["id"]),
@@ -80,7 +80,7 @@ public struct DocumentReader {
     }
 
     private mutating func readWebsite(_ node: JSONNode) -> WebsiteDeclaration {
-        let members = members(of: node, kind: .website) ?? [:]
+        let members = members(of: node, kind: .website) ?? MemberLookup([])
         return WebsiteDeclaration(
             open: openBrace(node),
             objectRange: node.range,
@@ -99,12 +99,11 @@ public struct DocumentReader {
 
     /// The members that count (the last of each name), after reporting unknown
     /// and missing ones. Nil when the node is not an object.
-    private mutating func members(of node: JSONNode, kind: ObjectKind) -> [String: JSONMember]? {
+    private mutating func members(of node: JSONNode, kind: ObjectKind) -> MemberLookup? {
         guard let object = node.object else { return nil }
-        var counting: [String: JSONMember] = [:]
-        for member in object.members { counting[member.key] = member }
+        let counting = MemberLookup(object.members)
         let known = kind.members
-        for member in object.members where counting[member.key]?.keyRange == member.keyRange {
+        for (position, member) in object.members.enumerated() where counting.isLast(position) {
             if !known.contains(where: { $0.name == member.key }) {
                 let candidates = known.map(\.name).filter { $0 != "$schema" && counting[$0] == nil }
                 let suggestion = ClosestName.find(member.key, among: candidates)
@@ -236,15 +235,12 @@ public struct DocumentReader {
         while let node = pending.popLast() {
             switch node.value {
             case .object(let object):
-                var lastIndex: [String: Int] = [:]
-                for (index, member) in object.members.enumerated() {
-                    if lastIndex[member.key] != nil {
+                let lookup = MemberLookup(object.members)
+                for (position, member) in object.members.enumerated() {
+                    if lookup.isRepeat(position) {
                         report("ICP005", member.keyRange, .duplicateKey(member.key))
                     }
-                    lastIndex[member.key] = index
-                }
-                for (index, member) in object.members.enumerated() where lastIndex[member.key] == index {
-                    pending.append(member.value)
+                    if lookup.isLast(position) { pending.append(member.value) }
                 }
             case .array(let elements):
                 pending.append(contentsOf: elements)

@@ -19,11 +19,11 @@ struct UnknownAccountRule: Rule {
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
         for reference in index.accountReferences where index.accounts[reference.value.value] == nil {
-            let typed = reference.value.value
+            let closest = ClosestName.closest(reference.value.value, among: index.accountIDs)
             sink.emit(
                 document: reference.document, range: reference.value.range,
-                .unknownAccount(typed, suggestion: ClosestName.find(typed, among: index.accountIDs)),
-                fixes: context.fixes.closestName(document: reference.document, range: reference.value.range, typed: typed, candidates: index.accountIDs)
+                .unknownAccount(reference.value.value, suggestion: closest.count == 1 ? closest[0] : nil),
+                fixes: context.fixes.replaceWithClosest(document: reference.document, range: reference.value.range, closest: closest)
             )
         }
     }

@@ -21,11 +21,11 @@ struct UnknownInstanceRule: Rule {
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
         for reference in index.instanceReferences where index.instances[reference.value.value] == nil {
-            let typed = reference.value.value
+            let closest = ClosestName.closest(reference.value.value, among: index.instanceIDs)
             sink.emit(
                 document: reference.document, range: reference.value.range,
-                .unknownInstance(typed, suggestion: ClosestName.find(typed, among: index.instanceIDs)),
-                fixes: context.fixes.closestName(document: reference.document, range: reference.value.range, typed: typed, candidates: index.instanceIDs)
+                .unknownInstance(reference.value.value, suggestion: closest.count == 1 ? closest[0] : nil),
+                fixes: context.fixes.replaceWithClosest(document: reference.document, range: reference.value.range, closest: closest)
             )
         }
     }

@@ -22,10 +22,11 @@ struct UnknownServiceNumberRule: Rule {
         let index = context.index
         for entry in index.websites {
             guard let number = entry.website.serviceNumber, index.serviceNumbers[number.value] == nil else { continue }
+            let closest = ClosestName.closest(number.value, among: index.numberIDs)
             sink.emit(
                 document: entry.document, range: number.range,
-                .unknownServiceNumber(number.value, suggestion: ClosestName.find(number.value, among: index.numberIDs)),
-                fixes: context.fixes.closestName(document: entry.document, range: number.range, typed: number.value, candidates: index.numberIDs)
+                .unknownServiceNumber(number.value, suggestion: closest.count == 1 ? closest[0] : nil),
+                fixes: context.fixes.replaceWithClosest(document: entry.document, range: number.range, closest: closest)
             )
         }
     }
