@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "IcplsJSONRPCTests", dependencies: ["IcplsJSONRPC"], swiftSettings: strictSettings),
         .testTarget(
             name: "IcplsEndToEndTests",
-            dependencies: ["icpls", "IcplsJSONRPC", "IcplsCore", "IcplsCLI"],
+            dependencies: ["icpls", "IcplsJSONRPC", "IcplsDocument", "IcplsCore", "IcplsCLI"],
             swiftSettings: strictSettings
         ),
     ]
