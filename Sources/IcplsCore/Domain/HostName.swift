@@ -3,7 +3,11 @@ public enum HostName {
     public static func isBare(_ domain: String) -> Bool {
         guard !domain.isEmpty else { return false }
         for scalar in domain.unicodeScalars {
-            if scalar.properties.isWhitespace { return false }
+            if scalar.isASCII {
+                if scalar == " " || (0x09...0x0D).contains(scalar.value) { return false }
+            } else if scalar.properties.isWhitespace {
+                return false
+            }
             switch scalar {
             case "/", ":", "?", "#", "@": return false
             default: continue
