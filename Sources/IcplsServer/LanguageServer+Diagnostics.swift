@@ -32,6 +32,8 @@ extension LanguageServer {
     func validateAndPublish(isStale: () -> Bool) {
         guard lifecycle == .running else { return }
         let today = CalendarDate.today()
+        // Let the previous check's trees go before the new ones are built, so two never live at once.
+        diagnostics.lastResult = nil
         let result = Checker.check(workspace.analyzedDocuments(), settings: settings.effective, today: today)
         diagnostics.validationCount += 1
         if isStale() { return }
