@@ -12,21 +12,26 @@ public enum ClosestName {
         let limit = typedScalars.count <= 4 ? 1 : 2
         let typedIsASCII = typedScalars.allSatisfy { $0 < 0x80 }
         var scratch = DistanceScratch(capacity: typedScalars.count + limit + 2)
+        let typedBytes = typedIsASCII ? typedScalars.map { UInt8($0) } : []
         var best = limit + 1
         var found: [String] = []
-        for candidate in candidates where candidate != typed {
-            var name = candidate
+        func scalarDistance(_ candidate: String, _ bound: Int) -> Int? {
+            let scalars = Array(candidate.lowercased().unicodeScalars).map(\.value)
+            guard abs(scalars.count - typedScalars.count) <= bound else { return nil }
+            return scratch.distance(typedScalars, scalars, limit: bound) { $0 }
+        }
+        for candidate in candidates {
             let bound = min(limit, best)
-            let distance: Int? = name.withUTF8 { bytes in
+            let distance: Int? = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
                 if typedIsASCII && !bytes.contains(where: { $0 >= 0x80 }) {
-                    guard abs(bytes.count - typedScalars.count) <= bound else { return nil }
+                    guard abs(bytes.count - typedScalars.count) <= bound,
+                          Self.mayBeWithinTwoEdits(typedBytes, bytes) else { return nil }
                     return scratch.distance(typedScalars, bytes, limit: bound) { UInt32($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
                 }
-                let scalars = Array(candidate.lowercased().unicodeScalars).map(\.value)
-                guard abs(scalars.count - typedScalars.count) <= bound else { return nil }
-                return scratch.distance(typedScalars, scalars, limit: bound) { $0 }
-            }
-            guard let distance else { continue }
+                return scalarDistance(candidate, bound)
+            } ?? scalarDistance(candidate, bound)
+            // The typed text itself (distance 0, or equal but for case) is no suggestion.
+            guard let distance, candidate != typed else { continue }
             if distance < best {
                 best = distance
                 found = [candidate]
@@ -35,6 +40,30 @@ public enum ClosestName {
             }
         }
         return found
+    }
+
+    /// A quick test that never rejects a name within two edits: two edits (a transposition
+    /// counting as one) change at most four of five pieces of the typed text, so one piece
+    /// stands unchanged in the name, moved by at most two places.
+    static func mayBeWithinTwoEdits(_ typed: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pieces = 5
+        guard typed.count >= 2 * pieces else { return true }
+        for piece in 0..<pieces {
+            let start = typed.count * piece / pieces
+            let end = typed.count * (piece + 1) / pieces
+            for shift in -2...2 where start + shift >= 0 && end + shift <= name.count {
+                var matches = true
+                for index in start..<end {
+                    let byte = name[index + shift]
+                    if typed[index] != (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { return true }
+            }
+        }
+        return false
     }
 
     /// The single closest candidate, or nil when none is close enough or several tie.
