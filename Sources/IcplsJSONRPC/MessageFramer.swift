@@ -128,6 +128,11 @@ public struct MessageFramer: Sendable {
                 finishHeaderBlock(events: &events)
             }
         } else {
+            if header.lineCount == 0, let start = Self.contentLengthStart(in: partialLine), start > 0 {
+                // The body of a block dropped for its bad header ran into this header line:
+                // the new block starts where `Content-Length` does.
+                partialLine.removeFirst(start)
+            }
             header.add(line: partialLine)
         }
         partialLine.removeAll(keepingCapacity: true)
@@ -155,6 +160,22 @@ public struct MessageFramer: Sendable {
             body.reserveCapacity(contentLength)
             state = .readingBody(remaining: contentLength)
         }
+    }
+
+    /// Where `Content-Length:` (any case) starts in a line, if it does.
+    private static func contentLengthStart(in line: [UInt8]) -> Int? {
+        let name = Array("content-length:".utf8)
+        guard line.count >= name.count else { return nil }
+        for start in 0...(line.count - name.count) {
+            var matches = true
+            for offset in 0..<name.count {
+                let byte = line[start + offset]
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if lowered != name[offset] { matches = false; break }
+            }
+            if matches { return start }
+        }
+        return nil
     }
 
     private func firstLineFeed(in chunk: UnsafeRawBufferPointer, from position: Int) -> Int? {

@@ -182,3 +182,24 @@ struct MessageFramerTests {
         #expect(!framer.isInsideMessage)
     }
 }
+
+@Suite struct MessageFramerResynchronisationTests {
+    @Test func aBodyAfterABadContentLengthDoesNotSwallowTheNextMessages() {
+        var framer = MessageFramer()
+        let good = Array("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"shutdown\"}".utf8)
+        let bad = Array("Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"x\"}".utf8)
+        let next = Array("Content-Length: \(good.count)\r\n\r\n".utf8) + good
+        for chunking in [1, 7, 1_000] {
+            var events: [MessageFramer.Event] = []
+            let stream = bad + next + next
+            var position = 0
+            while position < stream.count {
+                let end = min(stream.count, position + chunking)
+                events += framer.feed(Array(stream[position..<end]))
+                position = end
+            }
+            #expect(events.filter { if case .invalidHeader = $0 { return true } else { return false } }.count == 1)
+            #expect(events.filter { $0 == .message(good) }.count == 2)
+        }
+    }
+}
