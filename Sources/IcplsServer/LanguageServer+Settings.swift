@@ -43,13 +43,12 @@ extension LanguageServer {
     }
 
     /// `workspace/didChangeConfiguration`: `settings.icpls`, or flat settings from clients that send them so.
-    /// Clients send the whole section each time, so it replaces what they sent before: a setting the
-    /// user deleted is gone, not kept from an earlier notification.
+    /// Later settings win member by member (SPEC §5): `asOf` when given, `rules` per rule ID.
     func didChangeConfiguration(_ params: JSONValue?) {
         if let value = params?["settings"], !value.isNull {
             let section = value["icpls"] ?? (value["asOf"] != nil || value["rules"] != nil ? value : nil)
             if let section, !section.isNull {
-                settings.client = readSettings(section, source: "the editor's settings")
+                settings.client = settings.client.merged(with: readSettings(section, source: "the editor's settings"))
                 diagnostics.needsValidation = true
             }
         }
@@ -61,7 +60,7 @@ extension LanguageServer {
         guard client.supportsConfigurationRequests else { return }
         request("workspace/configuration", ["items": [["section": "icpls"]]]) { [weak self] outcome in
             guard let self, case .success(let answer) = outcome, let section = answer[0], !section.isNull else { return }
-            self.settings.client = self.readSettings(section, source: "the editor's settings")
+            self.settings.client = self.settings.client.merged(with: self.readSettings(section, source: "the editor's settings"))
             self.diagnostics.needsValidation = true
         }
     }

@@ -68,10 +68,13 @@ final class ServerWorkspace {
         analyses[key] = nil
     }
 
+    /// A closed document counts as it is on disk again, read now: it may have been saved
+    /// while open, and not every client reports file changes.
     func closeDocument(uri: String) {
         let key = FileURI.documentKey(uri)
         open[key] = nil
         analyses[key] = nil
+        if let path = FileURI.path(of: uri) { reload(path: path) }
     }
 
     /// Applies the changes of one didChange in order; a change without a range replaces the whole text.

@@ -20,7 +20,7 @@ struct ServerSettingsTests {
         #expect(try server.shutDown() == 0)
     }
 
-    @Test("didChangeConfiguration turns ICP406 off and restyles ICP201; each replaces the one before; null changes nothing")
+    @Test("didChangeConfiguration turns ICP406 off and restyles ICP201; later ones win member by member; null changes nothing")
     func didChangeConfiguration() throws {
         let workspace = try Fixtures.workspace()
         defer { workspace.remove() }
@@ -35,16 +35,16 @@ struct ServerSettingsTests {
 
         start = server.messages.count
         server.notify("workspace/didChangeConfiguration", ["settings": ["icpls": ["rules": ["ICP201": "warning"]]]])
-        // The editor sends its whole section: ICP406 is no longer in it, so it is back on.
+        // Rules merge per rule ID: ICP406 stays off.
         let restyled = try Self.bDiagnostics(server, workspace, from: start)
-        #expect(restyled.map { $0["code"] } == ["ICP201", "ICP406"])
-        #expect(restyled.map { $0["severity"] } == [2, 1])
+        #expect(restyled.map { $0["code"] } == ["ICP201"])
+        #expect(restyled.map { $0["severity"] } == [2])
 
         start = server.messages.count
         server.notify("workspace/didChangeConfiguration", ["settings": .null])
         server.notify("workspace/didChangeConfiguration", ["settings": ["icpls": ["rules": ["ICP406": "information"]]]])
         let back = try Self.bDiagnostics(server, workspace, from: start)
-        #expect(back.map { $0["severity"] } == [1, 3])
+        #expect(back.map { $0["severity"] } == [2, 3])
         #expect(try server.shutDown() == 0)
     }
 
@@ -119,12 +119,14 @@ struct ServerSettingsTests {
         server.send(["jsonrpc": "2.0", "id": again["id"]!, "result": [["rules": ["ICP201": "error", "ICP406": "off"]]]])
         #expect(try Fixtures.codes(Self.bDiagnostics(server, workspace, from: start)) == ["ICP201"])
 
-        // The user removed every setting: an empty section, and everything is back.
+        // Answers merge per rule ID with what came before: ICP201 stays an error.
         start = server.messages.count
         server.notify("workspace/didChangeConfiguration", [:])
-        let emptied = try server.waitForMessage("workspace/configuration", from: start).message
-        server.send(["jsonrpc": "2.0", "id": emptied["id"]!, "result": [[:]]])
-        #expect(try Fixtures.codes(Self.bDiagnostics(server, workspace, from: start)) == ["ICP201", "ICP406"])
+        let merged = try server.waitForMessage("workspace/configuration", from: start).message
+        server.send(["jsonrpc": "2.0", "id": merged["id"]!, "result": [["rules": ["ICP406": "warning"]]]])
+        let back = try Self.bDiagnostics(server, workspace, from: start)
+        #expect(Fixtures.codes(back) == ["ICP201", "ICP406"])
+        #expect(back.map { $0["severity"] } == [1, 2])
         #expect(try server.shutDown() == 0)
     }
 }
