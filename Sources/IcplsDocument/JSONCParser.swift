@@ -176,6 +176,11 @@ private struct Parser {
                 continue
             case .endArray where closesEnclosing(.endArray):
                 continue
+            case .beginObject where openClosers.dropLast().last == .endArray,
+                 .beginArray where openClosers.dropLast().last == .endArray:
+                // The next element of the enclosing array begins: this object was never closed.
+                reportMissing("}")
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .object(JSONObjectSyntax(members: members)))
             case .string:
                 reportMissingSeparator(.missingComma)
             default:
@@ -222,6 +227,10 @@ private struct Parser {
                 reportMissing("]")
                 return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
             case .endObject where closesEnclosing(.endObject):
+                reportMissing("]")
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
+            case .string where openClosers.dropLast().last == .endObject && nextIsColon():
+                // A member name of the enclosing object: this array was never closed.
                 reportMissing("]")
                 return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
             case .comma, .colon, .endObject:

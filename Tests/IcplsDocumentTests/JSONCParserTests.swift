@@ -160,4 +160,23 @@ private func errorTexts(_ text: String) -> [String] { errors(text).map(\.0) }
         #expect(tree.errors.isEmpty)
         #expect(tree.root?.range == ByteRange(start: 3, end: 5))
     }
+
+    @Test func aMissingClosingBracketBeforeTheNextMemberEndsTheArrayThere() {
+        let text = """
+        {"accounts": [{"id": "a"},
+         "instances": [{"id": "i"}],
+         "filings": []}
+        """
+        #expect(errorTexts(text) == [#""instances""#])
+        let root = JSONCParser.parse(Array(text.utf8)).root?.object
+        #expect(root?.members.map(\.key) == ["accounts", "instances", "filings"])
+        #expect(root?.member("instances")?.value.array?.count == 1)
+    }
+
+    @Test func aMissingClosingBraceBeforeTheNextElementEndsTheObjectThere() {
+        let text = #"{"accounts": [{"id": "a" {"id": "b", "x": 1}]}"#
+        #expect(errorTexts(text) == ["{"])
+        let accounts = JSONCParser.parse(Array(text.utf8)).root?.object?.member("accounts")?.value.array
+        #expect(accounts?.compactMap { $0.object?.member("id")?.value.string } == ["a", "b"])
+    }
 }
