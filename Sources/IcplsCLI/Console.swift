@@ -13,7 +13,8 @@ public final class Console {
 
     /// A console on the process's standard output and error.
     public static func process(environment: [String: String]) -> Console {
-        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        // SPEC §6: never with NO_COLOR, whatever its value.
+        let noColour = environment["NO_COLOR"] != nil
         return Console(writesToDescriptors: true, usesColour: isatty(1) == 1 && !noColour && environment["TERM"] != "dumb")
     }
 

@@ -18,7 +18,7 @@ public enum LanguageServerMain {
             let batch = inbox.takeAll(waitingUntil: nextDateCheck())
             server.handle(batch: batch)
             if let code = server.exitCode { return code }
-            if batch.isEmpty, let day = server.lastCheckDay, day != CalendarDate.today(), server.settings.effective.asOf == nil {
+            if let day = server.lastCheckDay, day != CalendarDate.today(), server.settings.effective.asOf == nil {
                 // The local date changed: time rules are judged on the new day.
                 server.diagnostics.needsValidation = true
             }

@@ -16,7 +16,7 @@ public struct QuotaUsage: Sendable {
     }
 
     public struct Pool: Sendable {
-        public var label: String
+        public var key: PoolKey
         public var product: Product
         public var quota: Int
         public var slots: [Slot] = []
@@ -58,12 +58,7 @@ public struct QuotaUsage: Sendable {
     private mutating func take(_ instance: InstanceDeclaration, _ slot: Slot) {
         guard let key = Self.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return }
         if pools[key] == nil {
-            let label: String
-            switch key {
-            case .instance(let id): label = id
-            case .elasticWebHosting(let account): label = "elastic-web-hosting of \(account)"
-            }
-            pools[key] = Pool(label: label, product: product, quota: hosting.quota)
+            pools[key] = Pool(key: key, product: product, quota: hosting.quota)
             poolOrder.append(key)
         }
         pools[key]!.slots.append(slot)

@@ -48,7 +48,12 @@ public struct EnglishCatalog: MessageCatalog {
         case .serviceNumberReused(let number, let first):
             return "The service identification number \"\(number)\" already backs \(consumer(first)); a number backs one website, ever, even after that filing is cancelled. Use an unused number."
         case .quotaExceeded(let pool, let product, let quota, let slot):
-            return "This is use \(slot) of \"\(pool)\", but \(product.rawValue) allows \(quota); release a number or use another instance."
+            let name: String
+            switch pool {
+            case .instance(let id): name = "\"\(id)\""
+            case .elasticWebHosting(let account): name = "the elastic-web-hosting instances of \"\(account)\""
+            }
+            return "This is use \(slot) of \(name), but \(product.rawValue) allows \(quota); release a number or use another instance."
         case .appliedByNonPurchaser(let number, let appliedBy, let purchaser, let instance):
             return "\"\(number)\" was applied for by \"\(appliedBy)\", but the instance \"\(instance)\" was purchased by \"\(purchaser)\": only the purchasing account can apply for its numbers."
         case .directSelectionByNonPurchaser(let instance, let filingAccount, let purchaser):

@@ -26,7 +26,7 @@ public enum Message: Sendable, Hashable {
     case duplicateDeclaration(DeclarationKind, String)
     // Numbers
     case serviceNumberReused(String, firstConsumer: ConsumerDescription)
-    case quotaExceeded(pool: String, product: Product, quota: Int, slot: Int)
+    case quotaExceeded(pool: QuotaUsage.PoolKey, product: Product, quota: Int, slot: Int)
     // Accounts and instances
     case appliedByNonPurchaser(number: String, appliedBy: String, purchaser: String, instance: String)
     case directSelectionByNonPurchaser(instance: String, filingAccount: String, purchaser: String)

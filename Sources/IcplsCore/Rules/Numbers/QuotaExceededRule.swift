@@ -26,7 +26,7 @@ struct QuotaExceededRule: Rule {
             let pool = usage.pools[key]!
             for (offset, slot) in pool.slots.enumerated() where offset >= pool.quota {
                 sink.emit(document: slot.document, range: slot.range,
-                          .quotaExceeded(pool: pool.label, product: pool.product, quota: pool.quota, slot: offset + 1))
+                          .quotaExceeded(pool: pool.key, product: pool.product, quota: pool.quota, slot: offset + 1))
             }
         }
     }
