@@ -3,7 +3,16 @@ import IcplsJSONRPC
 
 /// What the server has validated and told the client.
 struct DiagnosticsState {
-    var needsValidation = false
+    /// Set when something the diagnostics depend on changed; cleared once they are published.
+    var needsValidation = false {
+        didSet { if needsValidation { generation &+= 1 } }
+    }
+    /// Counts the changes, so a check made to answer a request can be published later unless more came.
+    private(set) var generation = 0
+    /// The generation `lastResult` was computed for.
+    var checkedGeneration = -1
+    /// Documents whose reports changed since the last publication, for `workspace/diagnostic/refresh`.
+    var unpublishedReportChanges = Set<DocumentKey>()
     /// Documents edited since the last validation: pushed for their new version even when their list is the same.
     var changedDocuments = Set<DocumentKey>()
     var lastResult: CheckResult?
@@ -30,19 +39,26 @@ extension LanguageServer {
     /// newer messages are already waiting (`isStale`): then nothing computed
     /// for the old versions is published and the next batch validates again.
     func validateAndPublish(isStale: () -> Bool) {
-        guard lifecycle == .running else { return }
+        guard lifecycle == .running, check(isStale: isStale) else { return }
+        publish()
+    }
+
+    /// Makes `lastResult` and the reports current, checking only when something changed
+    /// since the last check; false when newer messages made the new check stale.
+    private func check(isStale: () -> Bool) -> Bool {
         let today = CalendarDate.today()
+        if diagnostics.lastResult != nil, diagnostics.checkedGeneration == diagnostics.generation, lastCheckDay == today {
+            return true
+        }
         // Let the previous check's trees go before the new ones are built, so two never live at once.
         diagnostics.lastResult = nil
+        let generation = diagnostics.generation
         let result = Checker.check(workspace.analyzedDocuments(), settings: settings.effective, today: today)
         diagnostics.validationCount += 1
-        if isStale() { return }
-        diagnostics.needsValidation = false
+        if isStale() { return false }
         lastCheckDay = today
         diagnostics.lastResult = result
-        let changedByEdit = diagnostics.changedDocuments
-        diagnostics.changedDocuments.removeAll()
-        var changedReports = Set<DocumentKey>()
+        diagnostics.checkedGeneration = generation
         var present = Set<DocumentKey>()
         for document in result.index.documents {
             let key = document.key
@@ -55,29 +71,47 @@ extension LanguageServer {
             if diagnostics.reports[key]?.encoded != encoded {
                 diagnostics.reports[key] = ("\(diagnostics.nextResultNumber)", items, encoded)
                 diagnostics.nextResultNumber += 1
-                changedReports.insert(key)
+                diagnostics.unpublishedReportChanges.insert(key)
             }
+        }
+        for key in Array(diagnostics.reports.keys) where !present.contains(key) {
+            diagnostics.reports[key] = nil
+            diagnostics.unpublishedReportChanges.insert(key)
+        }
+        return true
+    }
+
+    /// Tells the client what the last check found: pushes, withdrawals, held pulls, refresh.
+    /// Only the loop calls this, after a whole batch, so no version older than the newest is published.
+    private func publish() {
+        guard let result = diagnostics.lastResult else { return }
+        diagnostics.needsValidation = false
+        let changedByEdit = diagnostics.changedDocuments
+        diagnostics.changedDocuments.removeAll()
+        for document in result.index.documents {
+            let key = document.key
+            guard let report = diagnostics.reports[key] else { continue }
             let isOpen = workspace.open[key] != nil
             let pushes = !client.supportsPullDiagnostics || (!isOpen && !diagnostics.clientPullsWorkspace)
-            if pushes && (diagnostics.pushed[key] != encoded || (isOpen && changedByEdit.contains(key))) {
-                push(key, items: items)
-                diagnostics.pushed[key] = encoded
+            if pushes && (diagnostics.pushed[key] != report.encoded || (isOpen && changedByEdit.contains(key))) {
+                push(key, items: report.items)
+                diagnostics.pushed[key] = report.encoded
             } else if !pushes && diagnostics.pushed.removeValue(forKey: key) != nil {
                 // The client pulls this document now: take back what was pushed, or it would show twice.
                 push(key, items: [])
             }
         }
-        for key in Array(diagnostics.reports.keys) where !present.contains(key) {
-            diagnostics.reports[key] = nil
-            changedReports.insert(key)
-            if diagnostics.pushed.removeValue(forKey: key) != nil { push(key, items: []) }
+        for key in Array(diagnostics.pushed.keys) where diagnostics.reports[key] == nil {
+            diagnostics.pushed[key] = nil
+            push(key, items: [])
         }
         if client.supportsPullDiagnostics {
             answerHeldWorkspacePulls()
-            if client.supportsDiagnosticRefresh && !changedReports.subtracting(changedByEdit).isEmpty {
+            if client.supportsDiagnosticRefresh && !diagnostics.unpublishedReportChanges.subtracting(changedByEdit).isEmpty {
                 request("workspace/diagnostic/refresh", nil)
             }
         }
+        diagnostics.unpublishedReportChanges.removeAll()
     }
 
     private func push(_ key: DocumentKey, items: JSONValue) {
@@ -90,9 +124,10 @@ extension LanguageServer {
         workspace.open[key]?.uri ?? FileURI.uri(of: key)
     }
 
-    /// Validates now when an answer needs current results.
+    /// Checks now when an answer needs current results; what it finds is published after the batch.
     func ensureValidated() {
-        if diagnostics.needsValidation || diagnostics.lastResult == nil { validateAndPublish(isStale: { false }) }
+        guard lifecycle == .running else { return }
+        _ = check(isStale: { false })
     }
 
     func documentDiagnostic(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
