@@ -21,7 +21,7 @@ extension LanguageServer {
         var actions: [JSONValue] = []
         if wanted("quickfix") {
             for diagnostic in result.diagnostics(for: key) where diagnostic.range.start <= range.end && range.start <= diagnostic.range.end {
-                let protocolDiagnostic = ProtocolConversion.diagnostic(diagnostic, converter: converter, converters: self.converter(for:))
+                let protocolDiagnostic = ProtocolConversion.diagnostic(diagnostic, converter: converter, converters: self.converter(for:), uris: self.uri(of:))
                 for fix in diagnostic.fixes {
                     actions.append([
                         "title": .string(fix.title),

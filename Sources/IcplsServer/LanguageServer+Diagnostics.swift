@@ -65,7 +65,7 @@ extension LanguageServer {
             present.insert(key)
             let converter = PositionConverter(text: document.text, lineIndex: document.lineIndex, encoding: client.positionEncoding)
             let items = JSONValue.array(result.diagnostics(for: key).map { diagnostic in
-                ProtocolConversion.diagnostic(diagnostic, converter: converter, converters: converter(for:))
+                ProtocolConversion.diagnostic(diagnostic, converter: converter, converters: converter(for:), uris: uri(of:))
             })
             let encoded = items.encoded()
             if diagnostics.reports[key]?.encoded != encoded {

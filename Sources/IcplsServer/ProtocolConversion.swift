@@ -46,7 +46,10 @@ enum ProtocolConversion {
     }
 
     /// One diagnostic as LSP sends it; its fixes travel in `data` so a code action needs no second run.
-    static func diagnostic(_ diagnostic: Diagnostic, converter: PositionConverter, converters: (DocumentKey) -> PositionConverter?) -> JSONValue {
+    static func diagnostic(
+        _ diagnostic: Diagnostic, converter: PositionConverter,
+        converters: (DocumentKey) -> PositionConverter?, uris: (DocumentKey) -> String
+    ) -> JSONValue {
         var object: JSONObject = [
             "range": converter.range(diagnostic.range),
             "severity": .integer(severity(diagnostic.severity)),
@@ -57,7 +60,7 @@ enum ProtocolConversion {
         let related: [JSONValue] = diagnostic.related.compactMap { related in
             guard let other = converters(related.location.document) else { return nil }
             return [
-                "location": ["uri": .string(FileURI.uri(of: related.location.document)), "range": other.range(related.location.range)],
+                "location": ["uri": .string(uris(related.location.document)), "range": other.range(related.location.range)],
                 "message": .string(related.message),
             ]
         }
@@ -65,7 +68,7 @@ enum ProtocolConversion {
         let fixes: [JSONValue] = diagnostic.fixes.map { fix in
             ["title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "edits": .array(fix.edits.compactMap { edit in
                 guard let other = converters(edit.location.document) else { return nil }
-                return ["uri": .string(FileURI.uri(of: edit.location.document)), "range": other.range(edit.location.range), "newText": .string(edit.newText)]
+                return ["uri": .string(uris(edit.location.document)), "range": other.range(edit.location.range), "newText": .string(edit.newText)]
             })]
         }
         object["data"] = ["fixes": .array(fixes)]
