@@ -47,23 +47,28 @@ public enum ClosestName {
     /// stands unchanged in the name, moved by at most two places.
     static func mayBeWithinTwoEdits(_ typed: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let pieces = 5
-        guard typed.count >= 2 * pieces else { return true }
-        for piece in 0..<pieces {
-            let start = typed.count * piece / pieces
-            let end = typed.count * (piece + 1) / pieces
-            for shift in -2...2 where start + shift >= 0 && end + shift <= name.count {
-                var matches = true
-                for index in start..<end {
-                    let byte = name[index + shift]
-                    if typed[index] != (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) {
-                        matches = false
-                        break
-                    }
+        let count = typed.count
+        guard count >= 2 * pieces, let base = name.baseAddress else { return true }
+        return typed.withUnsafeBufferPointer { typed -> Bool in
+            for piece in 0..<pieces {
+                let start = count * piece / pieces
+                let end = count * (piece + 1) / pieces
+                let first = typed[start]
+                for shift in -2...2 where start + shift >= 0 && end + shift <= name.count {
+                    // Most places differ at once: test the first byte before the rest.
+                    guard Self.folded(base[start + shift]) == first else { continue }
+                    var index = start + 1
+                    while index < end && Self.folded(base[index + shift]) == typed[index] { index += 1 }
+                    if index == end { return true }
                 }
-                if matches { return true }
             }
+            return false
         }
-        return false
+    }
+
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     /// The single closest candidate, or nil when none is close enough or several tie.
