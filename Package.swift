@@ -7,6 +7,7 @@ import PackageDescription
 //   IcplsJSONRPC  (base protocol framing, JSON values, JSON-RPC messages; knows no rules)
 //   IcplsCLI, IcplsServer (front ends; the CLI writes its JSON formats with IcplsJSONRPC values)
 //   icpls         (the executable)
+//   icpls-bench, icpls-fuzz (benchmarks and fuzzing, beside the product)
 let strictSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
@@ -22,6 +23,9 @@ let package = Package(
         .target(name: "IcplsServer", dependencies: ["IcplsCore", "IcplsJSONRPC"], swiftSettings: strictSettings),
         .executableTarget(name: "icpls", dependencies: ["IcplsCLI", "IcplsServer"], swiftSettings: strictSettings),
         .executableTarget(name: "icpls-bench", dependencies: ["IcplsCore", "IcplsJSONRPC"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "icpls-fuzz", dependencies: ["IcplsCore", "IcplsDocument", "IcplsJSONRPC"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "IcplsDocumentTests", dependencies: ["IcplsDocument"], swiftSettings: strictSettings),
         .testTarget(name: "IcplsCoreTests", dependencies: ["IcplsCore"], swiftSettings: strictSettings),
         .testTarget(name: "IcplsJSONRPCTests", dependencies: ["IcplsJSONRPC"], swiftSettings: strictSettings),
