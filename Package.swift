@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "IcplsDocumentTests", dependencies: ["IcplsDocument"], swiftSettings: strictSettings),
         .testTarget(name: "IcplsCoreTests", dependencies: ["IcplsCore"], swiftSettings: strictSettings),
         .testTarget(name: "IcplsJSONRPCTests", dependencies: ["IcplsJSONRPC"], swiftSettings: strictSettings),
+        .testTarget(name: "IcplsFuzzTests", dependencies: ["icpls-fuzz", "IcplsDocument"], swiftSettings: strictSettings),
         .testTarget(
             name: "IcplsEndToEndTests",
             dependencies: ["icpls", "IcplsJSONRPC", "IcplsDocument", "IcplsCore", "IcplsCLI"],

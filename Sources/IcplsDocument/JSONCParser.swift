@@ -157,10 +157,10 @@ private struct Parser {
                 return JSONNode(range: ByteRange(start: open.start, end: end), value: .object(JSONObjectSyntax(members: members)))
             case .endOfText:
                 reportMissing("}")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .object(JSONObjectSyntax(members: members)))
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
             case .endArray where closesEnclosing(.endArray):
                 reportMissing("}")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .object(JSONObjectSyntax(members: members)))
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
             case .string:
                 if let member = parseMember(depth: depth) { members.append(member) }
             default:
@@ -180,7 +180,7 @@ private struct Parser {
                  .beginArray where openClosers.dropLast().last == .endArray:
                 // The next element of the enclosing array begins: this object was never closed.
                 reportMissing("}")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .object(JSONObjectSyntax(members: members)))
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
             case .string:
                 reportMissingSeparator(.missingComma)
             default:
@@ -225,14 +225,14 @@ private struct Parser {
                 return JSONNode(range: ByteRange(start: open.start, end: end), value: .array(elements))
             case .endOfText:
                 reportMissing("]")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, elements.last?.range.end)), value: .array(elements))
             case .endObject where closesEnclosing(.endObject):
                 reportMissing("]")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, elements.last?.range.end)), value: .array(elements))
             case .string where openClosers.dropLast().last == .endObject && nextIsColon():
                 // A member name of the enclosing object: this array was never closed.
                 reportMissing("]")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open)), value: .array(elements))
+                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, elements.last?.range.end)), value: .array(elements))
             case .comma, .colon, .endObject:
                 report(current.range, .missingValue(found: describe(current)))
                 advance()
@@ -327,6 +327,10 @@ private struct Parser {
     var lastTokenEnd = 0
 
     private func lastEnd(_ open: Token) -> Int { max(open.end, lastTokenEnd) }
+
+    /// Where a container that was cut off ends: after its last token, and never before
+    /// its last child, whose missing value may sit at the token that cut it off.
+    private func lastEnd(_ open: Token, _ lastChildEnd: Int?) -> Int { max(lastEnd(open), lastChildEnd ?? 0) }
 
     private mutating func reportMissingSeparator(_ kind: SyntaxErrorKind) {
         if afterUnterminatedString { return }

@@ -41,9 +41,12 @@ struct FuzzOptions {
         self.target = target
         while let option = rest.popFirst() {
             if option == "--replay" {
-                replay = Array(rest)
+                while let file = rest.first, !file.hasPrefix("--") {
+                    replay.append(file)
+                    rest.removeFirst()
+                }
                 guard !replay.isEmpty else { throw UsageError(description: "--replay needs files") }
-                return
+                continue
             }
             guard let value = rest.popFirst() else { throw UsageError(description: "\(option) needs a value") }
             switch option {
