@@ -12,7 +12,7 @@ struct FuzzOptions {
     var output = ".build/fuzz-failures"
     /// An input that runs longer than this many seconds is a failure (0: no limit).
     var timeout = 10
-    var maximumLength = 64 << 10
+    var maximumLength = 16 << 10
     /// Files to run once each instead of fuzzing.
     var replay: [String] = []
 
