@@ -51,34 +51,15 @@ public struct WorkspaceIndex: Sendable {
         var firstFiling: [String: Location] = [:]
         for (documentIndex, document) in documents.enumerated() {
             let model = document.model
-            for account in model.accounts {
-                guard let id = account.id else { continue }
-                if let first = accounts[id.value] {
-                    noteDuplicate(.account, id, documentIndex, first.document, first.declaration.id!.range)
-                } else {
-                    accounts[id.value] = Declared(document: documentIndex, declaration: account)
-                    accountIDs.append(id.value)
-                }
+            for account in model.accounts where declare(account, \.id, as: .account, in: documentIndex, into: \.accounts) {
+                accountIDs.append(account.id!.value)
             }
-            for instance in model.instances {
-                guard let id = instance.id else { continue }
-                if let first = instances[id.value] {
-                    noteDuplicate(.instance, id, documentIndex, first.document, first.declaration.id!.range)
-                } else {
-                    instances[id.value] = Declared(document: documentIndex, declaration: instance)
-                    instanceIDs.append(id.value)
-                }
+            for instance in model.instances where declare(instance, \.id, as: .instance, in: documentIndex, into: \.instances) {
+                instanceIDs.append(instance.id!.value)
             }
-            for number in model.serviceNumbers {
-                guard let id = number.number else { continue }
-                if let first = serviceNumbers[id.value] {
-                    noteDuplicate(.serviceNumber, id, documentIndex, first.document, first.declaration.number!.range)
-                } else {
-                    let declared = Declared(document: documentIndex, declaration: number)
-                    serviceNumbers[id.value] = declared
-                    orderedServiceNumbers.append(declared)
-                    numberIDs.append(id.value)
-                }
+            for number in model.serviceNumbers where declare(number, \.number, as: .serviceNumber, in: documentIndex, into: \.serviceNumbers) {
+                orderedServiceNumbers.append(Declared(document: documentIndex, declaration: number))
+                numberIDs.append(number.number!.value)
             }
             for filing in model.filings {
                 if let id = filing.id {
@@ -96,11 +77,22 @@ public struct WorkspaceIndex: Sendable {
         consumptionOrder = websites.indices.filter { !websites[$0].isDraft } + websites.indices.filter { websites[$0].isDraft }
     }
 
-    private mutating func noteDuplicate(_ kind: DeclarationKind, _ id: Located<String>, _ document: Int, _ firstDocument: Int, _ firstRange: ByteRange) {
-        duplicates.append(DuplicateDeclaration(
-            kind: kind, id: id.value, document: document, range: id.range,
-            first: Location(document: documents[firstDocument].key, range: firstRange)
-        ))
+    /// Keeps the first declaration of each id; a later one becomes a duplicate of it.
+    /// True when `declaration` is the first of its id.
+    private mutating func declare<Declaration>(
+        _ declaration: Declaration, _ idPath: KeyPath<Declaration, Located<String>?>, as kind: DeclarationKind,
+        in document: Int, into table: WritableKeyPath<WorkspaceIndex, [String: Declared<Declaration>]>
+    ) -> Bool {
+        guard let id = declaration[keyPath: idPath] else { return false }
+        if let first = self[keyPath: table][id.value] {
+            duplicates.append(DuplicateDeclaration(
+                kind: kind, id: id.value, document: document, range: id.range,
+                first: Location(document: documents[first.document].key, range: first.declaration[keyPath: idPath]!.range)
+            ))
+            return false
+        }
+        self[keyPath: table][id.value] = Declared(document: document, declaration: declaration)
+        return true
     }
 
     public func location(_ document: Int, _ range: ByteRange) -> Location {
