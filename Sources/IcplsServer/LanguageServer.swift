@@ -148,7 +148,7 @@ final class LanguageServer {
         if let open = workspace.open[key] {
             return PositionConverter(text: open.text, lineIndex: open.lineIndex, encoding: client.positionEncoding)
         }
-        guard let document = diagnostics.lastResult?.index.documents.first(where: { $0.key == key }) else { return nil }
+        guard let document = diagnostics.lastResult?.index.document(key) else { return nil }
         return PositionConverter(text: document.text, lineIndex: document.lineIndex, encoding: client.positionEncoding)
     }
 

@@ -3,14 +3,20 @@ import IcplsJSONRPC
 
 /// `--format json`: the machine-readable contract of SPEC §6.
 enum JSONFormatter {
+    /// `path`, `line`, `column`, `endLine`, `endColumn`, in the order of the contract.
+    private static func rangeMembers(_ range: CLIRange) -> [(String, JSONValue)] {
+        [
+            ("path", .string(range.path)),
+            ("line", .integer(Int64(range.start.line))),
+            ("column", .integer(Int64(range.start.column))),
+            ("endLine", .integer(Int64(range.end.line))),
+            ("endColumn", .integer(Int64(range.end.column))),
+        ]
+    }
+
     static func write(_ report: Report, console: Console) {
         let diagnostics: [JSONValue] = report.diagnostics.map { entry in
-            .object(JSONObject([
-                ("path", .string(entry.range.path)),
-                ("line", .integer(Int64(entry.range.start.line))),
-                ("column", .integer(Int64(entry.range.start.column))),
-                ("endLine", .integer(Int64(entry.range.end.line))),
-                ("endColumn", .integer(Int64(entry.range.end.column))),
+            .object(JSONObject(rangeMembers(entry.range) + [
                 ("rule", .string(entry.diagnostic.rule.rawValue)),
                 ("severity", .string(entry.diagnostic.severity.rawValue)),
                 ("message", .string(entry.diagnostic.message)),
@@ -26,14 +32,7 @@ enum JSONFormatter {
                     .object(JSONObject([
                         ("title", .string(fix.title)),
                         ("edits", .array(fix.edits.map { edit in
-                            .object(JSONObject([
-                                ("path", .string(edit.range.path)),
-                                ("line", .integer(Int64(edit.range.start.line))),
-                                ("column", .integer(Int64(edit.range.start.column))),
-                                ("endLine", .integer(Int64(edit.range.end.line))),
-                                ("endColumn", .integer(Int64(edit.range.end.column))),
-                                ("newText", .string(edit.newText)),
-                            ]))
+                            .object(JSONObject(rangeMembers(edit.range) + [("newText", .string(edit.newText))]))
                         })),
                     ]))
                 })),

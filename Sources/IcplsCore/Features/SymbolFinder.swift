@@ -95,13 +95,3 @@ public enum SymbolFinder {
     }
 }
 
-extension WorkspaceIndex {
-    /// The position of a document in workspace order.
-    func documentIndex(of key: DocumentKey) -> Int? {
-        documents.firstIndex { $0.key == key }
-    }
-
-    func document(_ key: DocumentKey) -> AnalyzedDocument? {
-        documentIndex(of: key).map { documents[$0] }
-    }
-}

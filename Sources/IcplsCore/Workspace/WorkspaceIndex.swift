@@ -30,6 +30,8 @@ public struct WebsiteEntry: Sendable {
 /// consume numbers. Built by hash maps in one pass, never by pairwise scans.
 public struct WorkspaceIndex: Sendable {
     public let documents: [AnalyzedDocument]
+    /// Each document's position in `documents`.
+    private let documentPositions: [DocumentKey: Int]
     public private(set) var accounts: [String: Declared<AccountDeclaration>] = [:]
     public private(set) var instances: [String: Declared<InstanceDeclaration>] = [:]
     public private(set) var serviceNumbers: [String: Declared<ServiceNumberDeclaration>] = [:]
@@ -48,6 +50,7 @@ public struct WorkspaceIndex: Sendable {
 
     public init(documents unordered: [AnalyzedDocument]) {
         documents = unordered.sorted { $0.order < $1.order }
+        documentPositions = Dictionary(documents.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var firstFiling: [String: Location] = [:]
         for (documentIndex, document) in documents.enumerated() {
             let model = document.model
@@ -93,6 +96,15 @@ public struct WorkspaceIndex: Sendable {
         }
         self[keyPath: table][id.value] = Declared(document: document, declaration: declaration)
         return true
+    }
+
+    /// The position of a document in workspace order.
+    public func documentIndex(of key: DocumentKey) -> Int? {
+        documentPositions[key]
+    }
+
+    public func document(_ key: DocumentKey) -> AnalyzedDocument? {
+        documentIndex(of: key).map { documents[$0] }
     }
 
     public func location(_ document: Int, _ range: ByteRange) -> Location {

@@ -19,12 +19,9 @@ struct UnknownAccountRule: Rule {
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
         for reference in index.accountReferences where index.accounts[reference.value.value] == nil {
-            let closest = ClosestName.closest(reference.value.value, among: index.accountIDs)
-            sink.emit(
-                document: reference.document, range: reference.value.range,
-                .unknownAccount(reference.value.value, suggestion: closest.count == 1 ? closest[0] : nil),
-                fixes: context.fixes.replaceWithClosest(document: reference.document, range: reference.value.range, closest: closest)
-            )
+            sink.emitUnknownReference(reference.value, document: reference.document, among: index.accountIDs, context) {
+                .unknownAccount($0, suggestion: $1)
+            }
         }
     }
 }

@@ -21,12 +21,9 @@ struct UnknownInstanceRule: Rule {
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
         for reference in index.instanceReferences where index.instances[reference.value.value] == nil {
-            let closest = ClosestName.closest(reference.value.value, among: index.instanceIDs)
-            sink.emit(
-                document: reference.document, range: reference.value.range,
-                .unknownInstance(reference.value.value, suggestion: closest.count == 1 ? closest[0] : nil),
-                fixes: context.fixes.replaceWithClosest(document: reference.document, range: reference.value.range, closest: closest)
-            )
+            sink.emitUnknownReference(reference.value, document: reference.document, among: index.instanceIDs, context) {
+                .unknownInstance($0, suggestion: $1)
+            }
         }
     }
 }

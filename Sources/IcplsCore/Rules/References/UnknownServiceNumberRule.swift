@@ -22,12 +22,9 @@ struct UnknownServiceNumberRule: Rule {
         let index = context.index
         for entry in index.websites {
             guard let number = entry.website.serviceNumber, index.serviceNumbers[number.value] == nil else { continue }
-            let closest = ClosestName.closest(number.value, among: index.numberIDs)
-            sink.emit(
-                document: entry.document, range: number.range,
-                .unknownServiceNumber(number.value, suggestion: closest.count == 1 ? closest[0] : nil),
-                fixes: context.fixes.replaceWithClosest(document: entry.document, range: number.range, closest: closest)
-            )
+            sink.emitUnknownReference(number, document: entry.document, among: index.numberIDs, context) {
+                .unknownServiceNumber($0, suggestion: $1)
+            }
         }
     }
 }
