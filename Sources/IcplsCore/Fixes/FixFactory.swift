@@ -10,7 +10,8 @@ public struct FixFactory: Sendable {
     /// website, applied for by their instance's purchaser, on an eligible host.
     public let unusedNumbers: [(number: String, instance: String)]
 
-    init(index: WorkspaceIndex, asOf: CalendarDate, numberUsage: NumberUsage, catalog: any MessageCatalog) {
+    /// `eligibility`: the host problems of every declared instance, by id.
+    init(index: WorkspaceIndex, asOf: CalendarDate, eligibility: [String: [EligibilityProblem]], catalog: any MessageCatalog) {
         self.index = index
         self.asOf = asOf
         self.catalog = catalog
@@ -18,16 +19,13 @@ public struct FixFactory: Sendable {
         for entry in index.websites {
             if let number = entry.website.serviceNumber { named.insert(number.value) }
         }
-        var eligibility: [String: Bool] = [:]
         var unused: [(String, String)] = []
         for declared in index.orderedServiceNumbers {
             let number = declared.declaration
             guard let value = number.number?.value, !number.isMarkedUsed, !named.contains(value),
                   let instanceID = number.instance?.value, let instance = index.instances[instanceID]?.declaration,
                   let purchaser = instance.account?.value, number.appliedBy?.value == purchaser else { continue }
-            let eligible = eligibility[instanceID] ?? HostEligibility.isEligible(instance, asOf: asOf)
-            eligibility[instanceID] = eligible
-            if eligible { unused.append((value, instanceID)) }
+            if eligibility[instanceID]?.isEmpty == true { unused.append((value, instanceID)) }
         }
         unusedNumbers = unused
     }

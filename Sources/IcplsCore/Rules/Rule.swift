@@ -44,8 +44,10 @@ public final class RuleContext: Sendable {
         self.asOf = asOf
         numberUsage = NumberUsage(index)
         quotaUsage = QuotaUsage(index)
-        fixes = FixFactory(index: index, asOf: asOf, numberUsage: numberUsage, catalog: catalog)
-        hostJudgements = HostJudgement.judge(index, asOf: asOf)
+        // Each instance is judged once; the host rules and the unused-number fixes both read it.
+        let eligibility = index.instances.mapValues { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
+        fixes = FixFactory(index: index, asOf: asOf, eligibility: eligibility, catalog: catalog)
+        hostJudgements = HostJudgement.judge(index, eligibility: eligibility)
     }
 }
 

@@ -9,13 +9,11 @@ public struct HostJudgement: Sendable {
     public var problems: [EligibilityProblem]
 
     /// Each draft Alibaba Cloud website whose host is declared, in workspace order.
-    static func judge(_ index: WorkspaceIndex, asOf: CalendarDate) -> [HostJudgement] {
+    static func judge(_ index: WorkspaceIndex, eligibility: [String: [EligibilityProblem]]) -> [HostJudgement] {
         var judgements: [HostJudgement] = []
-        var problemsByInstance: [String: [EligibilityProblem]] = [:]
         for (websiteIndex, entry) in index.websites.enumerated() where entry.isDraft && entry.hosting == .alibabaCloud {
             guard let host = index.host(of: entry.website), let id = host.instance.declaration.id?.value else { continue }
-            let problems = problemsByInstance[id] ?? HostEligibility.problems(of: host.instance.declaration, asOf: asOf)
-            problemsByInstance[id] = problems
+            let problems = eligibility[id] ?? []
             judgements.append(HostJudgement(website: websiteIndex, takenFrom: host.takenFrom, instanceDocument: host.instance.document, problems: problems))
         }
         return judgements
