@@ -35,10 +35,10 @@ extension DiagnosticSink {
     /// Reports a reference that no document declares, suggesting the closest declared
     /// name in the message (when one is closest) and offering the closest as fixes.
     mutating func emitUnknownReference(
-        _ value: Located<String>, document: Int, among names: [String], _ context: RuleContext,
+        _ value: Located<String>, document: Int, among names: ClosestNameIndex, _ context: RuleContext,
         _ message: (_ typed: String, _ suggestion: String?) -> Message
     ) {
-        let closest = ClosestName.closest(value.value, among: names)
+        let closest = names.closest(value.value)
         emit(
             document: document, range: value.range, message(value.value, closest.count == 1 ? closest[0] : nil),
             fixes: context.fixes.replaceWithClosest(document: document, range: value.range, closest: closest)
