@@ -24,7 +24,7 @@ public enum JSONCParser {
     }
 }
 
-private struct Parser {
+struct Parser {
     typealias Token = JSONCLexer.Token
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -53,6 +53,30 @@ private struct Parser {
         hasBadBytes = !badRuns.isEmpty
         for run in badRuns { report(run, .invalidUTF8) }
         current = lexer.next()
+    }
+
+    /// A parser that reads one value at `start` of text known to be valid UTF-8
+    /// there, inside containers closed by `enclosingClosers` (outermost first).
+    init(bytes: UnsafeBufferPointer<UInt8>, valueAt start: Int, enclosingClosers: [JSONCLexer.Kind]) {
+        self.bytes = bytes
+        textStart = start
+        lexer = JSONCLexer(bytes: bytes, start: start)
+        current = Token(kind: .endOfText, start: 0, end: 0)
+        hasBadBytes = false
+        openClosers = enclosingClosers
+        current = lexer.next()
+    }
+
+    /// Reads the value the parser stands at; the offset just after it; its syntax errors
+    /// (unterminated comments included) and the comments met in it.
+    mutating func parseLoneValue(depth: Int) -> (node: JSONNode, errors: [SyntaxError], lineComments: [ByteRange], blockComments: [ByteRange]) {
+        let node = parseValue(depth: depth)
+        for start in lexer.unterminatedCommentStarts {
+            report(ByteRange(start: start, end: start + 2), .unterminatedComment)
+        }
+        // Reading the value looked one token past it: comments there are not its own.
+        let end = node.range.end
+        return (node, errors, lexer.lineComments.filter { $0.end <= end }, lexer.blockComments.filter { $0.end <= end })
     }
 
     mutating func parseDocument() -> JSONSyntaxTree {

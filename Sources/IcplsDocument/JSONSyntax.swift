@@ -2,7 +2,7 @@
 ///
 /// The parser never fails: it always returns a tree (possibly without a root)
 /// and a list of syntax errors; a value it could not read is `.invalid`.
-public struct JSONSyntaxTree: Sendable {
+public struct JSONSyntaxTree: Sendable, Equatable {
     /// The top-level value, when it is an object (see `nonObjectRoot` otherwise).
     public var root: JSONNode?
     /// A complete top-level value that is not an object.
@@ -29,7 +29,7 @@ public struct JSONSyntaxTree: Sendable {
     }
 }
 
-public struct JSONNode: Sendable {
+public struct JSONNode: Sendable, Equatable {
     /// The whole value: quotes of a string included, an object or array from
     /// its opening bracket to its closing one (or to where it was cut off).
     public var range: ByteRange
@@ -61,7 +61,7 @@ public struct JSONNode: Sendable {
     }
 }
 
-public enum JSONValueSyntax: Sendable {
+public enum JSONValueSyntax: Sendable, Equatable {
     case object(JSONObjectSyntax)
     case array([JSONNode])
     case string(String)
@@ -72,7 +72,7 @@ public enum JSONValueSyntax: Sendable {
     case invalid
 }
 
-public struct JSONObjectSyntax: Sendable {
+public struct JSONObjectSyntax: Sendable, Equatable {
     /// Members in the order of the text, duplicates included.
     public var members: [JSONMember]
 
@@ -86,7 +86,7 @@ public struct JSONObjectSyntax: Sendable {
     }
 }
 
-public struct JSONMember: Sendable {
+public struct JSONMember: Sendable, Equatable {
     public var key: String
     /// The key's string token, quotes included.
     public var keyRange: ByteRange

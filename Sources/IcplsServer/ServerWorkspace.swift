@@ -15,6 +15,9 @@ final class ServerWorkspace {
         var version: Int64
         var text: [UInt8]
         var lineIndex: LineIndex
+        /// The syntax tree of `text` when one is known: edits inside one array element
+        /// re-parse only that element of it.
+        var tree: JSONSyntaxTree?
     }
 
     private(set) var roots: [Root] = []
@@ -85,9 +88,16 @@ final class ServerWorkspace {
             if let range = change.range {
                 let start = document.lineIndex.offset(of: range.start, in: document.text, encoding: encoding)
                 let end = document.lineIndex.offset(of: range.end, in: document.text, encoding: encoding)
-                document.text.replaceSubrange(min(start, end)..<max(start, end), with: Array(change.text.utf8))
+                let inserted = Array(change.text.utf8)
+                let replaced = ByteRange(start: min(start, end), end: max(start, end))
+                document.text.replaceSubrange(replaced.start..<replaced.end, with: inserted)
+                let replacement = TextReplacement(replaced: replaced, insertedCount: inserted.count)
+                document.tree = document.tree.flatMap { tree in
+                    document.text.withUnsafeBufferPointer { JSONCParser.reparse(tree, after: replacement, newText: $0)?.tree }
+                }
             } else {
                 document.text = Array(change.text.utf8)
+                document.tree = nil
             }
             document.lineIndex = LineIndex(document.text)
         }
@@ -103,8 +113,15 @@ final class ServerWorkspace {
         keys.formUnion(open.keys)
         return keys.map { key in
             if let cached = analyses[key] { return cached }
-            let text = open[key]?.text ?? disk[key] ?? []
-            let analyzed = AnalyzedDocument(key: key, order: order(of: key), text: text)
+            if let document = open[key] {
+                let analyzed = AnalyzedDocument(
+                    key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex, tree: document.tree
+                )
+                open[key]?.tree = analyzed.tree
+                analyses[key] = analyzed
+                return analyzed
+            }
+            let analyzed = AnalyzedDocument(key: key, order: order(of: key), text: disk[key] ?? [])
             analyses[key] = analyzed
             return analyzed
         }

@@ -34,14 +34,14 @@ public struct AnalyzedDocument: Sendable {
     public let model: DocumentModel
     public let findings: [StructuralFinding]
 
-    public init(key: DocumentKey, order: DocumentOrder, text: [UInt8]) {
+    /// The analysis of `text`; a line index or syntax tree the caller already holds for
+    /// this very text is used instead of being made again.
+    public init(key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex? = nil, tree: JSONSyntaxTree? = nil) {
         self.key = key
         self.order = order
         self.text = text
-        let (lineIndex, tree) = text.withUnsafeBufferPointer { buffer in
-            (LineIndex(buffer), JSONCParser.parse(buffer))
-        }
-        self.lineIndex = lineIndex
+        self.lineIndex = lineIndex ?? LineIndex(text)
+        let tree = tree ?? JSONCParser.parse(text)
         self.tree = tree
         (model, findings) = DocumentReader.read(tree)
     }

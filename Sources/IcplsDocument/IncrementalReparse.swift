@@ -1,0 +1,193 @@
+/// One replacement in a text: the bytes of `replaced` (offsets in the text before) gave
+/// way to `insertedCount` new bytes.
+public struct TextReplacement: Sendable, Hashable {
+    public var replaced: ByteRange
+    public var insertedCount: Int
+
+    public init(replaced: ByteRange, insertedCount: Int) {
+        self.replaced = replaced
+        self.insertedCount = insertedCount
+    }
+
+    /// How far the text after the replacement moved.
+    public var delta: Int { insertedCount - replaced.length }
+}
+
+/// A tree made again after an edit, and the only part of the new text that was parsed.
+public struct IncrementalParse: Sendable {
+    public var tree: JSONSyntaxTree
+    /// The array element that was parsed again, in the new text.
+    public var reparsed: ByteRange
+}
+
+extension JSONCParser {
+    /// The tree of `newText`, made from the tree of the text before one replacement by
+    /// parsing again only the smallest array element that holds the replacement
+    /// strictly inside it (its first and last bytes untouched), and moving what follows.
+    ///
+    /// Nil when that cannot give the tree a full parse would (the caller parses the whole
+    /// text then): the text before had syntax errors, no array element holds the edit,
+    /// or the element no longer reads as one faultless value ending where it should.
+    /// A faultless element between unchanged, faultless text is read exactly as a full
+    /// parse reads it, so the two trees are equal.
+    public static func reparse(
+        _ old: JSONSyntaxTree, after replacement: TextReplacement, newText: UnsafeBufferPointer<UInt8>
+    ) -> IncrementalParse? {
+        guard old.errors.isEmpty, var root = old.root, newText.count <= sizeLimit,
+              let path = ElementPath(in: root, around: replacement.replaced) else { return nil }
+        let delta = replacement.delta
+        let oldElement = path.element
+        let newEnd = oldElement.range.end + delta
+        guard newEnd <= newText.count,
+              UTF8Decoding.badByteRuns(UnsafeBufferPointer(rebasing: newText[oldElement.range.start..<newEnd])).isEmpty
+        else { return nil }
+        var parser = Parser(bytes: newText, valueAt: oldElement.range.start, enclosingClosers: path.closers)
+        let read = parser.parseLoneValue(depth: path.depth)
+        guard read.errors.isEmpty, read.node.range.end == newEnd else { return nil }
+
+        path.replaceElement(in: &root, with: read.node, delta: delta)
+        var tree = old
+        tree.root = root
+        tree.lineComments = spliced(old.lineComments, replacing: oldElement.range, with: read.lineComments, delta: delta)
+        tree.blockComments = spliced(old.blockComments, replacing: oldElement.range, with: read.blockComments, delta: delta)
+        return IncrementalParse(tree: tree, reparsed: read.node.range)
+    }
+
+    /// Comments before the element kept, those in it replaced, those after it moved.
+    private static func spliced(_ comments: [ByteRange], replacing element: ByteRange, with new: [ByteRange], delta: Int) -> [ByteRange] {
+        let firstInside = comments.partitioningIndex { $0.start >= element.start }
+        let firstAfter = comments.partitioningIndex { $0.start >= element.end }
+        var result = Array(comments[..<firstInside])
+        result.reserveCapacity(comments.count - (firstAfter - firstInside) + new.count)
+        result += new
+        for comment in comments[firstAfter...] {
+            result.append(ByteRange(start: comment.start + delta, end: comment.end + delta))
+        }
+        return result
+    }
+}
+
+/// The way from the top-level object down to the smallest array element around an edit.
+private struct ElementPath {
+    enum Step {
+        case member(Int)
+        case element(Int)
+    }
+
+    let steps: [Step]
+    /// What closes each container around the element, outermost first.
+    let closers: [JSONCLexer.Kind]
+    let element: JSONNode
+    /// The element's nesting level as the parser counts it (the top-level object is 1).
+    var depth: Int { closers.count + 1 }
+
+    init?(in root: JSONNode, around edit: ByteRange) {
+        var node = root
+        var found: (steps: [Step], closers: [JSONCLexer.Kind], element: JSONNode)?
+        var steps: [Step] = []
+        var closers: [JSONCLexer.Kind] = [.endObject]
+        func strictlyInside(_ range: ByteRange) -> Bool { range.start < edit.start && edit.end < range.end }
+        descent: while true {
+            switch node.value {
+            case .object(let object):
+                guard let index = object.members.partitionedIndex(where: { $0.value.range.end > edit.start }),
+                      strictlyInside(object.members[index].value.range) else { break descent }
+                steps.append(.member(index))
+                node = object.members[index].value
+            case .array(let elements):
+                guard let index = elements.partitionedIndex(where: { $0.range.end > edit.start }),
+                      strictlyInside(elements[index].range) else { break descent }
+                steps.append(.element(index))
+                node = elements[index]
+                found = (steps, closers, node)
+            default:
+                break descent
+            }
+            closers.append(node.object != nil ? .endObject : .endArray)
+        }
+        guard let found else { return nil }
+        self.steps = found.steps
+        self.closers = found.closers
+        self.element = found.element
+    }
+
+    /// Puts `new` where the element was, and moves every range after the edit by `delta`.
+    func replaceElement(in root: inout JSONNode, with new: JSONNode, delta: Int) {
+        Self.replace(in: &root, steps: steps[...], with: new, delta: delta)
+    }
+
+    private static func replace(in node: inout JSONNode, steps: ArraySlice<Step>, with new: JSONNode, delta: Int) {
+        guard let step = steps.first else {
+            node = new
+            return
+        }
+        node.range.end += delta
+        // The payload is taken out of the node while it changes, so that its storage is
+        // not shared and changes in place.
+        switch node.value {
+        case .object(var object):
+            guard case .member(let index) = step else { preconditionFailure("the path was found in this tree") }
+            node.value = .null
+            replace(in: &object.members[index].value, steps: steps.dropFirst(), with: new, delta: delta)
+            for later in (index + 1)..<object.members.count { moveMember(&object.members[later], by: delta) }
+            node.value = .object(object)
+        case .array(var elements):
+            guard case .element(let index) = step else { preconditionFailure("the path was found in this tree") }
+            node.value = .null
+            replace(in: &elements[index], steps: steps.dropFirst(), with: new, delta: delta)
+            for later in (index + 1)..<elements.count { move(&elements[later], by: delta) }
+            node.value = .array(elements)
+        default:
+            preconditionFailure("the path was found in this tree")
+        }
+    }
+
+    private static func moveMember(_ member: inout JSONMember, by delta: Int) {
+        member.keyRange.start += delta
+        member.keyRange.end += delta
+        move(&member.value, by: delta)
+    }
+
+    private static func move(_ node: inout JSONNode, by delta: Int) {
+        node.range.start += delta
+        node.range.end += delta
+        switch node.value {
+        case .object(var object):
+            node.value = .null
+            for index in object.members.indices { moveMember(&object.members[index], by: delta) }
+            node.value = .object(object)
+        case .array(var elements):
+            node.value = .null
+            for index in elements.indices { move(&elements[index], by: delta) }
+            node.value = .array(elements)
+        default:
+            break
+        }
+    }
+}
+
+extension Collection {
+    /// The first index whose element satisfies a predicate that is false and then true
+    /// along the collection (a binary search).
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
+
+    /// Like `partitioningIndex(where:)`, or nil when no element satisfies it.
+    func partitionedIndex(where predicate: (Element) -> Bool) -> Index? {
+        let found = partitioningIndex(where: predicate)
+        return found == endIndex ? nil : found
+    }
+}
