@@ -17,6 +17,8 @@ public struct NumberUsage: Sendable {
     public private(set) var websitesByNumber: [String: [Int]] = [:]
 
     public init(_ index: WorkspaceIndex) {
+        firstConsumer.reserveCapacity(index.serviceNumbers.count + index.websites.count)
+        websitesByNumber.reserveCapacity(index.websites.count)
         for declared in index.orderedServiceNumbers {
             guard let used = declared.declaration.used, used.value, let number = declared.declaration.number else { continue }
             firstConsumer[number.value] = .markedUsed(document: declared.document, range: used.range)

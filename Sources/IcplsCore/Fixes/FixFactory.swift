@@ -28,7 +28,18 @@ public struct FixFactory: Sendable {
             if eligibility[instanceID]?.isEmpty == true { unused.append((value, instanceID)) }
         }
         unusedNumbers = unused
+        var byInstance: [String: [Int]] = [:]
+        for (position, candidate) in unused.enumerated() where byInstance[candidate.1, default: []].count < Self.offered {
+            byInstance[candidate.1, default: []].append(position)
+        }
+        firstUnusedByInstance = byInstance
     }
+
+    /// How many numbers a fix list offers at most.
+    private static let offered = 3
+    /// The first `offered` positions in `unusedNumbers` of each instance: every diagnostic
+    /// asks, and a scan of all unused numbers per diagnostic grows with the square of the workspace.
+    private let firstUnusedByInstance: [String: [Int]]
 
     /// Up to three unused numbers, those of `preferredInstance` first; the first is preferred.
     public func useUnusedNumber(document: Int, replacing range: ByteRange, preferredInstance: String?) -> [Fix] {
@@ -64,7 +75,7 @@ public struct FixFactory: Sendable {
     /// the key and the value are replaced apart, so a comment between them stays.
     public func replaceInstanceWithNumber(document: Int, website: WebsiteDeclaration) -> [Fix] {
         guard let instance = website.instance, let key = website.instanceKey else { return [] }
-        return unusedNumbers.filter { $0.instance == instance.value }.prefix(3).map { candidate in
+        return (firstUnusedByInstance[instance.value] ?? []).map { unusedNumbers[$0] }.map { candidate in
             Fix(
                 title: catalog.text(.fixReplaceInstanceWithNumber(candidate.number)),
                 edits: [
@@ -113,10 +124,13 @@ public struct FixFactory: Sendable {
     }
 
     private func candidates(preferredInstance: String?) -> [(number: String, instance: String)] {
-        guard let preferredInstance else { return Array(unusedNumbers.prefix(3)) }
-        let own = unusedNumbers.filter { $0.instance == preferredInstance }
-        let others = unusedNumbers.filter { $0.instance != preferredInstance }
-        return Array((own + others).prefix(3))
+        guard let preferredInstance else { return Array(unusedNumbers.prefix(Self.offered)) }
+        var chosen = (firstUnusedByInstance[preferredInstance] ?? []).map { unusedNumbers[$0] }
+        for candidate in unusedNumbers where candidate.instance != preferredInstance {
+            if chosen.count == Self.offered { break }
+            chosen.append(candidate)
+        }
+        return chosen
     }
 }
 

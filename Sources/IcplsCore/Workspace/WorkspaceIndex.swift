@@ -16,10 +16,19 @@ public struct DuplicateDeclaration: Sendable {
 }
 
 /// A website with its filing, in workspace order.
-public struct WebsiteEntry: Sendable {
-    public var document: Int
-    public var filing: FilingDeclaration
-    public var website: WebsiteDeclaration
+///
+/// A class: every rule passes entries around, and a filing with all its websites is
+/// too large to copy each time.
+public final class WebsiteEntry: Sendable {
+    public let document: Int
+    public let filing: FilingDeclaration
+    public let website: WebsiteDeclaration
+
+    public init(document: Int, filing: FilingDeclaration, website: WebsiteDeclaration) {
+        self.document = document
+        self.filing = filing
+        self.website = website
+    }
 
     public var isDraft: Bool { filing.isDraft }
     public var hosting: Hosting { website.effectiveHosting }
@@ -52,6 +61,11 @@ public struct WorkspaceIndex: Sendable {
         documents = unordered.sorted { $0.order < $1.order }
         documentPositions = Dictionary(documents.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var firstFiling: [String: Location] = [:]
+        // Sized up front: growing tables of tens of thousands of entries rehashes every key again and again.
+        accounts.reserveCapacity(documents.reduce(0) { $0 + $1.model.accounts.count })
+        instances.reserveCapacity(documents.reduce(0) { $0 + $1.model.instances.count })
+        serviceNumbers.reserveCapacity(documents.reduce(0) { $0 + $1.model.serviceNumbers.count })
+        websites.reserveCapacity(documents.reduce(0) { total, document in document.model.filings.reduce(total) { $0 + $1.websites.count } })
         for (documentIndex, document) in documents.enumerated() {
             let model = document.model
             for account in model.accounts where declare(account, \.id, as: .account, in: documentIndex, into: \.accounts) {

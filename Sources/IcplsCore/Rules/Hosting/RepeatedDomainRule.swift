@@ -23,6 +23,7 @@ struct RepeatedDomainRule: Rule {
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
         var keepers: [String: WebsiteEntry] = [:]
+        keepers.reserveCapacity(index.websites.count)
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
             guard entry.filing.effectiveStatus != .cancelled, let domain = entry.website.domain else { continue }
