@@ -14,26 +14,25 @@ public struct ClosestNameIndex: Sendable {
     static let maximumShift = 2
 
     private let names: [String]
-    private let positionsByPiece: [UInt64: [Int32]]
+    private let pieces: PieceTable
     private let unindexedPositions: [Int32]
 
     public init(_ names: [String]) {
         self.names = names
-        var positionsByPiece: [UInt64: [Int32]] = [:]
+        var pieces = PieceTable(expectedEntries: names.count * Self.pieces)
         var unindexed: [Int32] = []
         for (position, name) in names.enumerated() {
             let indexed: Bool = name.utf8.withContiguousStorageIfAvailable { bytes in
                 guard bytes.count >= Self.minimumIndexedLength, !bytes.contains(where: { $0 >= 0x80 }) else { return false }
                 for piece in 0..<Self.pieces {
                     let (start, end) = Self.bounds(ofPiece: piece, length: bytes.count)
-                    let key = Self.key(length: bytes.count, piece: piece, UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    positionsByPiece[key, default: []].append(Int32(position))
+                    pieces.insert(Self.key(length: bytes.count, piece: piece, UnsafeBufferPointer(rebasing: bytes[start..<end])), Int32(position))
                 }
                 return true
             } ?? false
             if !indexed { unindexed.append(Int32(position)) }
         }
-        self.positionsByPiece = positionsByPiece
+        self.pieces = pieces
         unindexedPositions = unindexed
     }
 
@@ -54,9 +53,7 @@ public struct ClosestNameIndex: Sendable {
                     let (start, end) = Self.bounds(ofPiece: piece, length: length)
                     for shift in -Self.maximumShift...Self.maximumShift where start + shift >= 0 && end + shift <= count {
                         let slice = UnsafeBufferPointer(rebasing: typedBytes[(start + shift)..<(end + shift)])
-                        if let found = positionsByPiece[Self.key(length: length, piece: piece, slice)] {
-                            positions += found
-                        }
+                        pieces.positions(of: Self.key(length: length, piece: piece, slice), into: &positions)
                     }
                 }
             }
@@ -93,5 +90,42 @@ public struct ClosestNameIndex: Sendable {
         mix(UInt8(piece))
         for byte in bytes { mix(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
         return hash
+    }
+}
+
+/// Name positions by piece key in flat arrays, chained per slot: one allocation for the
+/// whole table instead of one small array per piece.
+private struct PieceTable: Sendable {
+    private var heads: [Int32]
+    private var keys: [UInt64] = []
+    private var positions: [Int32] = []
+    private var next: [Int32] = []
+    private let mask: Int
+
+    init(expectedEntries: Int) {
+        var slots = 16
+        while slots < 2 * expectedEntries { slots <<= 1 }
+        heads = Array(repeating: -1, count: slots)
+        mask = slots - 1
+        keys.reserveCapacity(expectedEntries)
+        positions.reserveCapacity(expectedEntries)
+        next.reserveCapacity(expectedEntries)
+    }
+
+    mutating func insert(_ key: UInt64, _ position: Int32) {
+        let slot = Int(truncatingIfNeeded: key) & mask
+        next.append(heads[slot])
+        heads[slot] = Int32(keys.count)
+        keys.append(key)
+        positions.append(position)
+    }
+
+    /// Appends the positions filed under `key`, in no particular order.
+    func positions(of key: UInt64, into found: inout [Int32]) {
+        var entry = heads[Int(truncatingIfNeeded: key) & mask]
+        while entry >= 0 {
+            if keys[Int(entry)] == key { found.append(positions[Int(entry)]) }
+            entry = next[Int(entry)]
+        }
     }
 }
