@@ -169,7 +169,7 @@ private struct ElementPath {
 extension Collection {
     /// The first index whose element satisfies a predicate that is false and then true
     /// along the collection (a binary search).
-    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+    public func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
         var low = startIndex
         var count = self.count
         while count > 0 {
@@ -186,7 +186,7 @@ extension Collection {
     }
 
     /// Like `partitioningIndex(where:)`, or nil when no element satisfies it.
-    func partitionedIndex(where predicate: (Element) -> Bool) -> Index? {
+    public func partitionedIndex(where predicate: (Element) -> Bool) -> Index? {
         let found = partitioningIndex(where: predicate)
         return found == endIndex ? nil : found
     }

@@ -18,6 +18,9 @@ final class ServerWorkspace {
         /// The syntax tree of `text` when one is known: edits inside one array element
         /// re-parse only that element of it.
         var tree: JSONSyntaxTree?
+        /// The model and findings read from `tree`, when known: such an edit reads again
+        /// only the top-level element that holds it.
+        var reading: (model: DocumentModel, findings: [StructuralFinding])?
     }
 
     private(set) var roots: [Root] = []
@@ -91,13 +94,11 @@ final class ServerWorkspace {
                 let inserted = Array(change.text.utf8)
                 let replaced = ByteRange(start: min(start, end), end: max(start, end))
                 document.text.replaceSubrange(replaced.start..<replaced.end, with: inserted)
-                let replacement = TextReplacement(replaced: replaced, insertedCount: inserted.count)
-                document.tree = document.tree.flatMap { tree in
-                    document.text.withUnsafeBufferPointer { JSONCParser.reparse(tree, after: replacement, newText: $0)?.tree }
-                }
+                document.apply(TextReplacement(replaced: replaced, insertedCount: inserted.count))
             } else {
                 document.text = Array(change.text.utf8)
                 document.tree = nil
+                document.reading = nil
             }
             document.lineIndex = LineIndex(document.text)
         }
@@ -115,9 +116,11 @@ final class ServerWorkspace {
             if let cached = analyses[key] { return cached }
             if let document = open[key] {
                 let analyzed = AnalyzedDocument(
-                    key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex, tree: document.tree
+                    key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex, tree: document.tree,
+                    reading: document.reading
                 )
                 open[key]?.tree = analyzed.tree
+                open[key]?.reading = (analyzed.model, analyzed.findings)
                 analyses[key] = analyzed
                 return analyzed
             }
@@ -156,5 +159,22 @@ final class ServerWorkspace {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         guard path.hasPrefix(prefix) else { return nil }
         return String(path.dropFirst(prefix.count))
+    }
+}
+
+extension ServerWorkspace.OpenDocument {
+    /// Brings the tree and its reading up to date after `replacement` was made in `text`,
+    /// re-parsing and re-reading only what it touched when it can, else dropping them
+    /// (the next check makes them from the text).
+    mutating func apply(_ replacement: TextReplacement) {
+        guard let tree, let reparsed = text.withUnsafeBufferPointer({ JSONCParser.reparse(tree, after: replacement, newText: $0) }) else {
+            tree = nil
+            reading = nil
+            return
+        }
+        self.tree = reparsed.tree
+        reading = reading.flatMap { previous in
+            DocumentReader.reread(previous, tree: reparsed.tree, reparsed: reparsed.reparsed, delta: replacement.delta)
+        }.map { (model: $0.0, findings: $0.1) }
     }
 }

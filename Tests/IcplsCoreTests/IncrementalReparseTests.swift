@@ -2,16 +2,18 @@ import Testing
 import IcplsDocument
 @testable import IcplsCore
 
-/// An edit inside one website re-parses only that element and gives the tree, and so the
-/// diagnostics, of a full parse: checked over many random edits, as the server applies them
+/// An edit inside one website re-parses only that element and re-reads only its filing, and
+/// gives the tree, model and diagnostics of a full parse and read: checked over many random edits, as the server applies them
 /// (each edit starting from the tree the previous one left).
 @Suite struct IncrementalReparseTests {
     @Test func randomEditsInsideWebsitesReparseOnlyTheirElementAndMatchAFullParse() throws {
         var random = TestRandom(seed: 7)
         var text = Array(Self.workspaceText(websites: 60).utf8)
         var tree = JSONCParser.parse(text)
+        var reading: (model: DocumentModel, findings: [StructuralFinding])? = DocumentReader.read(tree)
         #expect(tree.errors.isEmpty)
         var incremental = 0
+        var reread = 0
         var undo: (replacement: TextReplacement, bytes: [UInt8])?
         for step in 0..<600 {
             let replacement: TextReplacement
@@ -37,9 +39,23 @@ import IcplsDocument
                 #expect(website.map { $0.start <= reparsed.reparsed.start && reparsed.reparsed.end <= $0.end } == true,
                         "step \(step): parsed \(reparsed.reparsed) outside the website \(String(describing: website))")
                 #expect(reparsed.reparsed.length * 20 < text.count, "step \(step): only a small part is parsed")
+                reading = reading.flatMap {
+                    DocumentReader.reread($0, tree: reparsed.tree, reparsed: reparsed.reparsed, delta: replacement.delta)
+                }.map { (model: $0.0, findings: $0.1) }
+                if let reading {
+                    reread += 1
+                    let full = DocumentReader.read(full)
+                    let sameModel = reading.model == full.0
+                    try #require(sameModel, "step \(step): the model differs from a full read")
+                    #expect(Self.sorted(reading.findings) == Self.sorted(full.1), "step \(step): findings differ from a full read")
+                }
+            } else {
+                reading = nil
             }
             if step % 50 == 0 {
-                let fromTree = AnalyzedDocument(key: DocumentKey("/ws/a.icp.json"), order: Self.order, text: text, tree: reparsed?.tree ?? full)
+                let fromTree = AnalyzedDocument(
+                    key: DocumentKey("/ws/a.icp.json"), order: Self.order, text: text, tree: reparsed?.tree ?? full, reading: reading
+                )
                 let fromText = AnalyzedDocument(key: DocumentKey("/ws/a.icp.json"), order: Self.order, text: text)
                 let asOf = CalendarDate(year: 2026, month: 11, day: 23)!
                 #expect(Checker.check([fromTree], today: asOf).allDiagnostics == Checker.check([fromText], today: asOf).allDiagnostics)
@@ -49,8 +65,10 @@ import IcplsDocument
                                         insertedCount: removed.count), removed)
             }
             tree = reparsed?.tree ?? full
+            if reparsed == nil { reading = DocumentReader.read(tree) }
         }
         #expect(incremental > 300, "most edits stay inside their website: \(incremental) of 600")
+        #expect(reread > 300, "most of those read again only their filing: \(reread)")
     }
 
     @Test func editsOutsideAnyArrayElementOrAfterErrorsParseTheWholeText() {
@@ -72,6 +90,10 @@ import IcplsDocument
         after.replaceSubrange(24..<24, with: Array("} ".utf8))
         let replacement = TextReplacement(replaced: ByteRange(start: 24, end: 24), insertedCount: 2)
         #expect(after.withUnsafeBufferPointer { JSONCParser.reparse(JSONCParser.parse(before), after: replacement, newText: $0) } == nil)
+    }
+
+    static func sorted(_ findings: [StructuralFinding]) -> [String] {
+        findings.map { "\($0.range) \($0.rule) \($0.message) \(String(describing: $0.repair))" }.sorted()
     }
 
     // MARK: - Edits

@@ -4,7 +4,7 @@ import IcplsDocument
 ///
 /// A member whose value is absent or invalid is nil here: every rule past the
 /// structure rules treats an invalid value as absent.
-public struct DocumentModel: Sendable {
+public struct DocumentModel: Sendable, Equatable {
     public var accounts: [AccountDeclaration] = []
     public var instances: [InstanceDeclaration] = []
     public var serviceNumbers: [ServiceNumberDeclaration] = []
@@ -13,14 +13,14 @@ public struct DocumentModel: Sendable {
     public init() {}
 }
 
-public struct AccountDeclaration: Sendable {
+public struct AccountDeclaration: Sendable, Equatable {
     /// The object's opening brace.
     public var open: ByteRange
     public var id: Located<String>?
     public var name: Located<String>?
 }
 
-public struct InstanceDeclaration: Sendable {
+public struct InstanceDeclaration: Sendable, Equatable {
     public var open: ByteRange
     public var id: Located<String>?
     public var product: Located<Product>?
@@ -35,7 +35,7 @@ public struct InstanceDeclaration: Sendable {
     public var regionArea: RegionArea? { region.flatMap { Regions.area(of: $0.value) } }
 }
 
-public struct ServiceNumberDeclaration: Sendable {
+public struct ServiceNumberDeclaration: Sendable, Equatable {
     public var open: ByteRange
     public var number: Located<String>?
     public var instance: Located<String>?
@@ -45,7 +45,7 @@ public struct ServiceNumberDeclaration: Sendable {
     public var isMarkedUsed: Bool { used?.value == true }
 }
 
-public struct FilingDeclaration: Sendable {
+public struct FilingDeclaration: Sendable, Equatable {
     public var open: ByteRange
     public var id: Located<String>?
     public var account: Located<String>?
@@ -57,7 +57,7 @@ public struct FilingDeclaration: Sendable {
     public var isDraft: Bool { effectiveStatus == .draft }
 }
 
-public struct WebsiteDeclaration: Sendable {
+public struct WebsiteDeclaration: Sendable, Equatable {
     public var open: ByteRange
     /// The whole website object.
     public var objectRange: ByteRange

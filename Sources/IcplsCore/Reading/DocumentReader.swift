@@ -27,12 +27,12 @@ public struct DocumentReader {
 
     // MARK: - Objects of the format
 
-    private mutating func readAccount(_ node: JSONNode) -> AccountDeclaration {
+    mutating func readAccount(_ node: JSONNode) -> AccountDeclaration {
         let members = members(of: node, kind: .account) ?? MemberLookup([])
         return AccountDeclaration(open: openBrace(node), id: identifier(members["id"]), name: text(members["name"]))
     }
 
-    private mutating func readInstance(_ node: JSONNode) -> InstanceDeclaration {
+    mutating func readInstance(_ node: JSONNode) -> InstanceDeclaration {
         let members = members(of: node, kind: .instance) ?? MemberLookup([])
         let billing = enumeration(members["billing"], Billing.self)
         if billing?.value == .subscription && members["expiresOn"] == nil {
@@ -56,7 +56,7 @@ public struct DocumentReader {
         )
     }
 
-    private mutating func readServiceNumber(_ node: JSONNode) -> ServiceNumberDeclaration {
+    mutating func readServiceNumber(_ node: JSONNode) -> ServiceNumberDeclaration {
         let members = members(of: node, kind: .serviceNumber) ?? MemberLookup([])
         return ServiceNumberDeclaration(
             open: openBrace(node),
@@ -67,7 +67,7 @@ public struct DocumentReader {
         )
     }
 
-    private mutating func readFiling(_ node: JSONNode) -> FilingDeclaration {
+    mutating func readFiling(_ node: JSONNode) -> FilingDeclaration {
         let members = members(of: node, kind: .filing) ?? MemberLookup([])
         var filing = FilingDeclaration(
             open: openBrace(node),
@@ -230,7 +230,7 @@ public struct DocumentReader {
 
     /// ICP005 in every object of the tree, unknown members included; only the
     /// last of a repeated key is looked into.
-    private mutating func findDuplicateKeys(_ root: JSONNode) {
+    mutating func findDuplicateKeys(_ root: JSONNode) {
         var pending = [root]
         while let node = pending.popLast() {
             switch node.value {

@@ -2,7 +2,7 @@ import IcplsDocument
 
 /// A structure problem (ICP002–ICP006) found while reading a document; the
 /// structure rules turn these into diagnostics.
-public struct StructuralFinding: Sendable {
+public struct StructuralFinding: Sendable, Equatable {
     public var rule: RuleID
     public var range: ByteRange
     public var message: Message

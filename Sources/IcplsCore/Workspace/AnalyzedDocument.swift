@@ -34,16 +34,19 @@ public struct AnalyzedDocument: Sendable {
     public let model: DocumentModel
     public let findings: [StructuralFinding]
 
-    /// The analysis of `text`; a line index or syntax tree the caller already holds for
-    /// this very text is used instead of being made again.
-    public init(key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex? = nil, tree: JSONSyntaxTree? = nil) {
+    /// The analysis of `text`; a line index, syntax tree or reading of that tree the
+    /// caller already holds for this very text is used instead of being made again.
+    public init(
+        key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex? = nil, tree: JSONSyntaxTree? = nil,
+        reading: (model: DocumentModel, findings: [StructuralFinding])? = nil
+    ) {
         self.key = key
         self.order = order
         self.text = text
         self.lineIndex = lineIndex ?? LineIndex(text)
         let tree = tree ?? JSONCParser.parse(text)
         self.tree = tree
-        (model, findings) = DocumentReader.read(tree)
+        (model, findings) = reading.map { ($0.model, $0.findings) } ?? DocumentReader.read(tree)
     }
 
     /// The same analysis under another place in the workspace.
