@@ -30,14 +30,18 @@ public enum Checker {
         let index = WorkspaceIndex(documents: documents)
         let context = RuleContext(index: index, asOf: settings.asOf ?? today(), catalog: catalog)
         var byDocument: [DocumentKey: [Diagnostic]] = [:]
-        for rule in RuleRegistry.all {
-            let description = rule.description
-            guard let severity = settings.severity(of: description.id, default: description.defaultSeverity) else { continue }
+        // Rules only read the shared context, so they run side by side; their findings are
+        // gathered in registry order, as if they had run one after another.
+        let rules = RuleRegistry.all
+        let findings = Parallel.map(rules.count) { position -> [Diagnostic] in
+            let description = rules[position].description
+            guard let severity = settings.severity(of: description.id, default: description.defaultSeverity) else { return [] }
             var sink = DiagnosticSink(index: index, catalog: catalog, rule: description.id, severity: severity)
-            rule.check(context, &sink)
-            for diagnostic in sink.diagnostics {
-                byDocument[diagnostic.document, default: []].append(diagnostic)
-            }
+            rules[position].check(context, &sink)
+            return sink.diagnostics
+        }
+        for diagnostic in findings.joined() {
+            byDocument[diagnostic.document, default: []].append(diagnostic)
         }
         for document in index.documents {
             guard let found = byDocument[document.key] else { continue }

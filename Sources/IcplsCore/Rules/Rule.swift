@@ -42,12 +42,18 @@ public final class RuleContext: Sendable {
     public init(index: WorkspaceIndex, asOf: CalendarDate, catalog: any MessageCatalog) {
         self.index = index
         self.asOf = asOf
-        numberUsage = NumberUsage(index)
-        quotaUsage = QuotaUsage(index)
-        // Each instance is judged once; the host rules and the unused-number fixes both read it.
-        let eligibility = index.instances.mapValues { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
-        fixes = FixFactory(index: index, asOf: asOf, eligibility: eligibility, catalog: catalog)
-        hostJudgements = HostJudgement.judge(index, eligibility: eligibility)
+        // Usage and eligibility are independent of each other: made side by side.
+        ((numberUsage, quotaUsage), (fixes, hostJudgements)) = Parallel.both(
+            { (NumberUsage(index), QuotaUsage(index)) },
+            {
+                // Each instance is judged once; the host rules and the unused-number fixes both read it.
+                let eligibility = index.instances.mapValues { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
+                return (
+                    FixFactory(index: index, asOf: asOf, eligibility: eligibility, catalog: catalog),
+                    HostJudgement.judge(index, eligibility: eligibility)
+                )
+            }
+        )
     }
 }
 
