@@ -117,6 +117,8 @@ struct Parser {
         if current.kind != .endOfText && current.start >= firstPassEnd {
             report(current.range, .textAfterTopLevelValue)
         }
+        // The rest is not read as values, but its comments count: they may ignore that very error.
+        while current.kind != .endOfText { advance() }
         return finish(root: root, nonObjectRoot: nonObjectRoot, isEmpty: false)
     }
 
@@ -125,10 +127,12 @@ struct Parser {
             report(ByteRange(start: start, end: start + 2), .unterminatedComment)
         }
         errors.sort { $0.range < $1.range }
-        return JSONSyntaxTree(
+        var tree = JSONSyntaxTree(
             root: root, nonObjectRoot: nonObjectRoot, errors: errors,
             lineComments: lexer.lineComments, blockComments: lexer.blockComments, isEmpty: isEmpty && errors.isEmpty
         )
+        tree.unterminatedStrings = unterminatedStrings.sorted()
+        return tree
     }
 
     // MARK: - Values
@@ -337,6 +341,10 @@ struct Parser {
     private mutating func advance() {
         afterUnterminatedString = current.kind == .string && current.isUnterminated
         if afterUnterminatedString {
+            // The text is read a second time after a broken start: each string is kept once.
+            if current.start > unterminatedStrings.last?.start ?? -1 || !unterminatedStrings.contains(current.range) {
+                unterminatedStrings.append(current.range)
+            }
             for byte in bytes[current.start..<current.end] {
                 if byte == UInt8(ascii: "}") { swallowedClosers[.endObject, default: 0] += 1 }
                 if byte == UInt8(ascii: "]") { swallowedClosers[.endArray, default: 0] += 1 }
@@ -349,6 +357,7 @@ struct Parser {
     }
 
     var lastTokenEnd = 0
+    var unterminatedStrings: [ByteRange] = []
 
     private func lastEnd(_ open: Token) -> Int { max(open.end, lastTokenEnd) }
 

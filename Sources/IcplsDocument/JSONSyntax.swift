@@ -15,6 +15,9 @@ public struct JSONSyntaxTree: Sendable, Equatable {
     public var blockComments: [ByteRange]
     /// True when the text holds no value at all: only whitespace and comments.
     public var isEmpty: Bool
+    /// Strings that run to the end of their line unclosed, each once, whether or not
+    /// an error names them (another error may stand at the same place).
+    public var unterminatedStrings: [ByteRange] = []
 
     public init(
         root: JSONNode?, nonObjectRoot: JSONNode?, errors: [SyntaxError],

@@ -185,6 +185,28 @@ import IcplsDocument
         #expect(check(fixedString).allDiagnostics.isEmpty)
     }
 
+    @Test func aLineEndingInAnUnclosedStringThatAnotherErrorNamesGetsTheCommentAbove() throws {
+        // The string `" } ] }` is reported as a missing comma, not as unterminated, yet it
+        // runs to the end of the line: a comment appended there would be part of it.
+        let text = "{\n  \"accounts\": [ { \"id\": 9acct-b\" } ] }\n"
+        let fixes = check([("a.icp.json", text)]).allDiagnostics.filter { $0.rule == "ICP001" }.compactMap(\.ignoreFix)
+        #expect(fixes.count >= 2)
+        for fix in fixes {
+            let fixed = applying(fix, to: text)
+            #expect(fixed.hasPrefix("{\n  // icp-ignore ICP001\n  \"accounts\""), "\(fixed)")
+            #expect(check(fixed).allDiagnostics.isEmpty, "\(fixed)")
+        }
+        #expect(JSONCParser.parse(Array(text.utf8)).unterminatedStrings.count == 1)
+    }
+
+    @Test func commentsAfterTextThatFollowsTheTopLevelObjectStillCount() throws {
+        #expect(check("{ } \"extra\" // icp-ignore ICP001\n").allDiagnostics.isEmpty)
+        let unclosed = check("{ } x /* open").allDiagnostics.map(\.message)
+        #expect(unclosed.contains { $0.contains("comment") }, "\(unclosed)")
+        let fixed = try Self.ignoring("ICP001", in: "{ } \"extra\" // note")
+        #expect(check(fixed).allDiagnostics.isEmpty, "\(fixed)")
+    }
+
     @Test func theIgnoreCommentGoesBeforeTheLineBreak() throws {
         for lineBreak in ["\n", "\r\n", "\r"] {
             let text = Self.filing + lineBreak + "// end" + lineBreak

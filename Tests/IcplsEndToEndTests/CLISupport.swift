@@ -35,19 +35,27 @@ struct CLIResult {
     }
 }
 
-/// Collects a pipe's bytes on another thread, so that a full pipe never blocks the child.
-private final class PipeDrain: @unchecked Sendable {
+/// Collects a pipe's bytes on a thread of its own, so that a full pipe never blocks the child.
+///
+/// Not on Dispatch's shared threads: a read waits for every process holding the pipe to end,
+/// and blocked shared threads starve the work Foundation needs to notice a child's exit.
+final class PipeDrain: @unchecked Sendable {
+    /// Written by the reading thread before it signals `done`; read only after.
     private(set) var data = Data()
-    private let group = DispatchGroup()
+    private let done = DispatchSemaphore(value: 0)
 
     init(_ pipe: Pipe) {
-        DispatchQueue.global().async(group: group) { [self] in
-            data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let handle = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
         }
     }
 
     func wait(until deadline: DispatchTime) -> Bool {
-        group.wait(timeout: deadline) == .success
+        guard done.wait(timeout: deadline) == .success else { return false }
+        done.signal()
+        return true
     }
 }
 

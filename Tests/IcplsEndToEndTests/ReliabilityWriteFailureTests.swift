@@ -89,11 +89,10 @@ struct ReliabilityWriteFailureTests {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        DispatchQueue.global().async(group: group) { errorData = error.fileHandleForReading.readDataToEndOfFile() }
+        let errorDrain = PipeDrain(error)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        _ = errorDrain.wait(until: .distantFuture)
+        let errorData = errorDrain.data
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus,

@@ -22,6 +22,13 @@ private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
 /// Every event a reader of `descriptor` reports, read on the reader's own thread.
 private func readEvents(from descriptor: Int32, chunkSize: Int = MessageReader.defaultChunkSize) async
     -> [MessageReader.Event] {
+    await collect(startReadingEvents(from: descriptor, chunkSize: chunkSize))
+}
+
+/// Starts reading now, on the reader's own thread: a test that then blocks its own thread
+/// (writing to the pipe) must not depend on a task being scheduled to start the reader.
+private func startReadingEvents(from descriptor: Int32, chunkSize: Int = MessageReader.defaultChunkSize)
+    -> AsyncStream<MessageReader.Event> {
     let (stream, continuation) = AsyncStream.makeStream(of: MessageReader.Event.self)
     MessageReader(fileDescriptor: descriptor, chunkSize: chunkSize).start { event in
         continuation.yield(event)
@@ -29,6 +36,10 @@ private func readEvents(from descriptor: Int32, chunkSize: Int = MessageReader.d
             continuation.finish()
         }
     }
+    return stream
+}
+
+private func collect(_ stream: AsyncStream<MessageReader.Event>) async -> [MessageReader.Event] {
     var events: [MessageReader.Event] = []
     for await event in stream {
         events.append(event)
@@ -65,7 +76,7 @@ struct MessageStreamTests {
         defer { close(reading) }
         let writer = MessageWriter(fileDescriptor: writing)
         let filler = String(repeating: "0123456789", count: 2_000)
-        async let events = readEvents(from: reading, chunkSize: 1_000)
+        let events = startReadingEvents(from: reading, chunkSize: 1_000)
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for index in 0..<25 {
                 let params: JSONValue = [
@@ -77,7 +88,7 @@ struct MessageStreamTests {
         close(writing)
 
         var seen = Set<String>()
-        for event in await events {
+        for event in await collect(events) {
             guard case .message(let body) = event else {
                 #expect(event == .endOfInput(interruptedMessage: false))
                 continue

@@ -19,7 +19,7 @@ struct IgnoreCommentFix {
             comments[document.lineIndex.line(containing: comment.start)] = comment
         }
         commentByLine = comments
-        unterminatedStringEnds = Set(document.tree.errors.filter { $0.kind == .unterminatedString }.map(\.range.end))
+        unterminatedStringEnds = Set(document.tree.unterminatedStrings.map(\.end))
     }
 
     func fix(for diagnostic: Diagnostic) -> Fix {
@@ -70,7 +70,11 @@ struct IgnoreCommentFix {
         let start = document.lineIndex.lineStarts[line]
         let end = document.lineIndex.lineContentEnds[line]
         if unterminatedStringEnds.contains(end) { return true }
-        guard let comment = document.tree.blockComments.last(where: { $0.start < end }), comment.start >= start else { return false }
+        let comments = document.tree.blockComments
+        let following = comments.partitioningIndex { $0.start >= end }
+        guard following > 0 else { return false }
+        let comment = comments[following - 1]
+        guard comment.start >= start else { return false }
         let isClosed = comment.length >= 4 && document.text[comment.end - 2] == UInt8(ascii: "*") && document.text[comment.end - 1] == UInt8(ascii: "/")
         return end < comment.end || !isClosed
     }
