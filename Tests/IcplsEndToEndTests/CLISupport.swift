@@ -93,6 +93,7 @@ enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var fullEnvironment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        fullEnvironment.merge(Sanitizer.environment) { $1 }
         fullEnvironment.merge(environment) { $1 }
         process.environment = fullEnvironment
         let output = Pipe(), error = Pipe()
@@ -109,10 +110,12 @@ enum CLI {
             _ = errorDrain.wait(until: .now() + .seconds(5))
         }
         process.waitUntilExit()
+        let standardError = String(decoding: errorDrain.data, as: UTF8.self)
+        Sanitizer.recordReports(in: standardError, of: "icpls \(arguments.joined(separator: " "))", sourceLocation: sourceLocation)
         return CLIResult(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputDrain.data, as: UTF8.self),
-            standardError: String(decoding: errorDrain.data, as: UTF8.self)
+            standardError: standardError
         )
     }
 }

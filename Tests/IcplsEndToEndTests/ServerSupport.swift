@@ -15,8 +15,8 @@ struct ServerTimeout: Error, CustomStringConvertible {
 /// One running `icpls lsp` and the client side of its pipes: framed messages in,
 /// every message the server writes collected in order, stderr kept for the log.
 final class ServerProcess: @unchecked Sendable {
-    // Safe to share: `received`, `stderrText` and `outputEnded` are used only while `condition` is locked;
-    // `nextID` only from the test's own thread.
+    // Safe to share: `received`, `stderrBytes`, `outputEnded` and `stderrEnded` are used only while
+    // `condition` is locked; `nextID` and `ended` only from the test's own thread.
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
@@ -25,6 +25,8 @@ final class ServerProcess: @unchecked Sendable {
     private var received: [JSONValue] = []
     private var stderrBytes: [UInt8] = []
     private var outputEnded = false
+    private var stderrEnded = false
+    private var ended = false
     private var nextID: Int64 = 1
     static let defaultTimeout: TimeInterval = 20
 
@@ -239,6 +241,7 @@ final class ServerProcess: @unchecked Sendable {
             guard Date() < deadline else { throw ServerTimeout(description: "the server did not exit; stderr:\n\(stderr)") }
             usleep(5_000)
         }
+        checkEnd()
         return process.terminationStatus
     }
 
@@ -246,10 +249,30 @@ final class ServerProcess: @unchecked Sendable {
     func stop() {
         closeInput()
         if process.isRunning {
-            let deadline = Date(timeIntervalSinceNow: 2)
+            // Under a sanitizer the exit takes longer: LeakSanitizer looks for leaks first.
+            let deadline = Date(timeIntervalSinceNow: Sanitizer.current == nil ? 2 : 10)
             while process.isRunning && Date() < deadline { usleep(5_000) }
             if process.isRunning { process.terminate() }
         }
+        checkEnd()
+    }
+
+    /// Once the process has ended: fails the test if a sanitizer reported on its stderr.
+    private func checkEnd() {
+        guard !ended else { return }
+        let exitDeadline = Date(timeIntervalSinceNow: 5)
+        while process.isRunning && Date() < exitDeadline { usleep(5_000) }
+        guard !process.isRunning else { return }
+        ended = true
+        // Returns at once for an ended process, and lets Foundation release it: until then its
+        // run loop source, on the run loop of the thread that started it, keeps it alive.
+        process.waitUntilExit()
+        let deadline = Date(timeIntervalSinceNow: 5)
+        condition.lock()
+        while !stderrEnded && condition.wait(until: deadline) {}
+        let log = String(decoding: stderrBytes, as: UTF8.self)
+        condition.unlock()
+        Sanitizer.recordReports(in: log, of: "icpls lsp", sourceLocation: #_sourceLocation)
     }
 
     /// `VmHWM` and `VmRSS` of the server, in KiB, from /proc.
@@ -302,5 +325,9 @@ final class ServerProcess: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
+        condition.lock()
+        stderrEnded = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
