@@ -242,6 +242,18 @@ enum JSONNumberScanner {
     /// The value of a valid number, and whether it is whole, judged from its digits
     /// so that `1.2e1` is whole and `1e400` is too even though its double is infinite.
     static func value(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> JSONNumber {
+        // Most numbers are small whole ones (months, megabits): read them without making text.
+        if end - start <= 15 {
+            var whole = 0
+            var index = start
+            let negative = bytes[index] == UInt8(ascii: "-")
+            if negative { index += 1 }
+            while index < end, bytes[index] &- 0x30 < 10 {
+                whole = whole * 10 + Int(bytes[index] &- 0x30)
+                index += 1
+            }
+            if index == end { return JSONNumber(value: negative ? -Double(whole) : Double(whole), isInteger: true) }
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let value = Double(text) ?? .nan
         var digits: [UInt8] = []

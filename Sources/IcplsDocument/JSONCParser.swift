@@ -175,6 +175,8 @@ struct Parser {
         openClosers.append(.endObject)
         defer { openClosers.removeLast() }
         var members: [JSONMember] = []
+        // Objects of the format hold about ten members: one allocation instead of five.
+        members.reserveCapacity(12)
         var end = open.end
         while true {
             // Expecting a member or the closing brace.
@@ -349,7 +351,7 @@ struct Parser {
                 if byte == UInt8(ascii: "}") { swallowedClosers[.endObject, default: 0] += 1 }
                 if byte == UInt8(ascii: "]") { swallowedClosers[.endArray, default: 0] += 1 }
             }
-        } else if current.kind == .comma {
+        } else if current.kind == .comma && !swallowedClosers.isEmpty {
             swallowedClosers.removeAll()
         }
         lastTokenEnd = current.end

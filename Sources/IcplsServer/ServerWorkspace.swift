@@ -15,12 +15,8 @@ final class ServerWorkspace {
         var version: Int64
         var text: [UInt8]
         var lineIndex: LineIndex
-        /// The syntax tree of `text` when one is known: edits inside one array element
-        /// re-parse only that element of it.
-        var tree: JSONSyntaxTree?
-        /// The model and findings read from `tree`, when known: such an edit reads again
-        /// only the top-level element that holds it.
-        var reading: (model: DocumentModel, findings: [StructuralFinding])?
+        /// What the last analysis of `text` made, kept up to date through edits.
+        var incremental = IncrementalAnalysis()
     }
 
     private(set) var roots: [Root] = []
@@ -94,11 +90,10 @@ final class ServerWorkspace {
                 let inserted = Array(change.text.utf8)
                 let replaced = ByteRange(start: min(start, end), end: max(start, end))
                 document.text.replaceSubrange(replaced.start..<replaced.end, with: inserted)
-                document.apply(TextReplacement(replaced: replaced, insertedCount: inserted.count))
+                document.incremental.apply(TextReplacement(replaced: replaced, insertedCount: inserted.count), newText: document.text)
             } else {
                 document.text = Array(change.text.utf8)
-                document.tree = nil
-                document.reading = nil
+                document.incremental.forget()
             }
             document.lineIndex = LineIndex(document.text)
         }
@@ -115,12 +110,8 @@ final class ServerWorkspace {
         return keys.map { key in
             if let cached = analyses[key] { return cached }
             if let document = open[key] {
-                let analyzed = AnalyzedDocument(
-                    key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex, tree: document.tree,
-                    reading: document.reading
-                )
-                open[key]?.tree = analyzed.tree
-                open[key]?.reading = (analyzed.model, analyzed.findings)
+                let analyzed = document.incremental.analyze(key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex)
+                open[key]?.incremental.remember(analyzed)
                 analyses[key] = analyzed
                 return analyzed
             }
@@ -162,19 +153,3 @@ final class ServerWorkspace {
     }
 }
 
-extension ServerWorkspace.OpenDocument {
-    /// Brings the tree and its reading up to date after `replacement` was made in `text`,
-    /// re-parsing and re-reading only what it touched when it can, else dropping them
-    /// (the next check makes them from the text).
-    mutating func apply(_ replacement: TextReplacement) {
-        guard let tree, let reparsed = text.withUnsafeBufferPointer({ JSONCParser.reparse(tree, after: replacement, newText: $0) }) else {
-            tree = nil
-            reading = nil
-            return
-        }
-        self.tree = reparsed.tree
-        reading = reading.flatMap { previous in
-            DocumentReader.reread(previous, tree: reparsed.tree, reparsed: reparsed.reparsed, delta: replacement.delta)
-        }.map { (model: $0.0, findings: $0.1) }
-    }
-}

@@ -20,6 +20,8 @@ enum CrashGuard {
     nonisolated(unsafe) fileprivate static var timeoutNotice: UnsafeMutablePointer<CChar>?
     /// The action each signal had before, indexed by signal number.
     nonisolated(unsafe) private static var previousActions: UnsafeMutablePointer<sigaction>?
+    /// The handlers' own stack, kept for the life of the process (and so reachable, not leaked).
+    nonisolated(unsafe) private static var signalStack: UnsafeMutableRawPointer?
     private static let signalCount: Int32 = 65
 
     static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
@@ -37,7 +39,8 @@ enum CrashGuard {
         // The handlers must run even when the stack overflowed: give them a stack of their own.
         let size = 256 << 10
         var stack = stack_t()
-        stack.ss_sp = UnsafeMutableRawPointer(malloc(size))
+        signalStack = UnsafeMutableRawPointer(malloc(size))
+        stack.ss_sp = signalStack
         stack.ss_size = size
         stack.ss_flags = 0
         sigaltstack(&stack, nil)

@@ -29,6 +29,8 @@ struct EditsTarget: FuzzTarget {
             // The server's document, as `ServerWorkspace.changeDocument` keeps it.
             var text = Array(input.prefix(Self.maximumLength))
             var lineIndex = LineIndex(text)
+            var incremental = IncrementalAnalysis()
+            incremental.remember(Self.analyze(text))
             // The plain copy.
             var plain = text
             for step in 0..<Self.changesPerInput {
@@ -38,6 +40,7 @@ struct EditsTarget: FuzzTarget {
                     // A change without a range replaces the whole text.
                     text = Array(newText.utf8)
                     plain = text
+                    incremental.forget()
                     features.insert("full")
                 } else {
                     var (start, startOffset) = Self.position(in: reference, encoding: encoding, &random, &features)
@@ -53,17 +56,41 @@ struct EditsTarget: FuzzTarget {
                     let serverEnd = lineIndex.offset(of: end, in: text, encoding: encoding)
                     try expect(serverStart == startOffset, "change \(step): \(encoding) \(start) is offset \(serverStart), expected \(startOffset)")
                     try expect(serverEnd == endOffset, "change \(step): \(encoding) \(end) is offset \(serverEnd), expected \(endOffset)")
-                    text.replaceSubrange(min(serverStart, serverEnd)..<max(serverStart, serverEnd), with: Array(newText.utf8))
+                    let replaced = ByteRange(start: min(serverStart, serverEnd), end: max(serverStart, serverEnd))
+                    text.replaceSubrange(replaced.start..<replaced.end, with: Array(newText.utf8))
+                    incremental.apply(TextReplacement(replaced: replaced, insertedCount: newText.utf8.count), newText: text)
                     plain = Array(plain[..<min(startOffset, endOffset)]) + Array(newText.utf8) + Array(plain[max(startOffset, endOffset)...])
                 }
                 lineIndex = LineIndex(text)
                 try expect(text == plain, "change \(step): the texts differ")
+                try Self.checkIncremental(incremental, text: text, step: step, &features)
+                if incremental.tree == nil { incremental.remember(Self.analyze(text)) }
                 if step % 16 == 15 {
                     try DocumentInvariants.checkLineIndex(lineIndex, text: text, random: &random)
                 }
             }
             try checkDocument(text, &features)
         }
+    }
+
+    private static func analyze(_ text: [UInt8]) -> AnalyzedDocument {
+        AnalyzedDocument(key: DocumentKey("/fuzz/edited.icp.json"), order: DocumentOrder(rootIndex: 0, relativePath: "edited.icp.json"), text: text)
+    }
+
+    /// What the server keeps through edits must be what a full parse and read of the text gives.
+    private static func checkIncremental(
+        _ incremental: IncrementalAnalysis, text: [UInt8], step: Int, _ features: inout Set<String>
+    ) throws(InvariantFailure) {
+        guard let tree = incremental.tree else { return }
+        features.insert("reparsed")
+        let full = JSONCParser.parse(text)
+        try expect(tree == full, "change \(step): the re-parsed tree differs from a full parse")
+        guard let reading = incremental.reading else { return }
+        features.insert("reread")
+        let fullReading = DocumentReader.read(full)
+        try expect(reading.model == fullReading.0, "change \(step): the model read again differs from a full read")
+        let sorted = { (findings: [StructuralFinding]) in findings.map { "\($0.range) \($0.rule) \($0.message)" }.sorted() }
+        try expect(sorted(reading.findings) == sorted(fullReading.1), "change \(step): the findings read again differ from a full read")
     }
 
     /// The edited text read and checked like any document.

@@ -146,6 +146,18 @@ private func errorTexts(_ text: String) -> [String] { errors(text).map(\.0) }
         #expect(isInteger("e") == true)
     }
 
+    @Test(arguments: ["0", "-0", "7", "-12", "2026", "999999999999999", "-999999999999999", "1000000000000000", "12345678901234567890"])
+    func wholeNumbersHaveTheValueOfTheirText(text: String) {
+        let tree = JSONCParser.parse(Array("{\"n\": \(text)}".utf8))
+        guard case .number(let number) = tree.root?.object?.member("n")?.value.value else {
+            Issue.record("no number")
+            return
+        }
+        #expect(number.value == Double(text)!)
+        #expect(number.value.sign == Double(text)!.sign)
+        #expect(number.isInteger)
+    }
+
     @Test func nestingDeeperThanTheLimitIsSkipped() {
         let depth = 100_000
         let text = "{\"a\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + ", \"b\": 1}"
