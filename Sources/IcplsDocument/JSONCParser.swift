@@ -175,8 +175,6 @@ struct Parser {
         openClosers.append(.endObject)
         defer { openClosers.removeLast() }
         var members: [JSONMember] = []
-        // Objects of the format hold about ten members: one allocation instead of five.
-        members.reserveCapacity(12)
         var end = open.end
         while true {
             // Expecting a member or the closing brace.

@@ -29,6 +29,10 @@ extension LanguageServer {
                 parsed.append((nil, text))
             }
         }
+        // The last result is stale now (answers check again first), and letting it go leaves the
+        // document's text and syntax tree with one owner, so the edit changes them in place
+        // instead of copying them whole.
+        if workspace.open[FileURI.documentKey(uri)] != nil { diagnostics.lastResult = nil }
         guard workspace.changeDocument(uri: uri, version: version, changes: parsed, encoding: client.positionEncoding) else {
             log("ignored a change to \(uri), which is not open")
             return

@@ -82,7 +82,9 @@ final class ServerWorkspace {
     /// Applies the changes of one didChange in order; a change without a range replaces the whole text.
     func changeDocument(uri: String, version: Int64, changes: [(range: (start: LinePosition, end: LinePosition)?, text: String)], encoding: PositionEncoding) -> Bool {
         let key = FileURI.documentKey(uri)
-        guard var document = open[key] else { return false }
+        // Taken out of the tables while it changes, so that nothing else holds its text and tree.
+        analyses[key] = nil
+        guard var document = open.removeValue(forKey: key) else { return false }
         for change in changes {
             if let range = change.range {
                 let start = document.lineIndex.offset(of: range.start, in: document.text, encoding: encoding)
@@ -99,7 +101,6 @@ final class ServerWorkspace {
         }
         document.version = version
         open[key] = document
-        analyses[key] = nil
         return true
     }
 
