@@ -90,8 +90,21 @@ public struct LineIndex: Sendable {
         let line = line(containing: clamped)
         let start = lineStarts[line]
         let target = min(max(clamped, start), lineContentEnds[line])
-        if encoding == .utf8 { return LinePosition(line: line, character: target - start) }
+        if encoding == .utf8 {
+            // An offset inside a character counts what came before it, as in the other encodings.
+            let inside = Self.characterAround(target, in: bytes, lineStart: start, lineEnd: lineContentEnds[line])
+            return LinePosition(line: line, character: (inside?.start ?? target) - start)
+        }
         return LinePosition(line: line, character: Self.units(bytes, from: start, to: target, encoding: encoding))
+    }
+
+    /// The valid multi-byte character that `offset` falls strictly inside, if any.
+    static func characterAround(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, lineEnd: Int) -> (start: Int, end: Int)? {
+        guard offset > lineStart, offset < lineEnd, bytes[offset] & 0xC0 == 0x80 else { return nil }
+        var lead = offset - 1
+        while lead > lineStart && offset - lead < 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let length = UTF8Decoding.sequenceLength(bytes, at: lead)
+        return length > 1 && lead + length > offset ? (lead, lead + length) : nil
     }
 
     public func position(of offset: Int, in bytes: [UInt8], encoding: PositionEncoding) -> LinePosition {
@@ -106,7 +119,12 @@ public struct LineIndex: Sendable {
         let start = lineStarts[position.line]
         let end = lineContentEnds[position.line]
         let wanted = max(0, position.character)
-        if encoding == .utf8 { return min(start + wanted, end) }
+        if encoding == .utf8 {
+            // A column inside a character lands after it, as one inside a surrogate pair does
+            // in UTF-16: an edit there must not split the character.
+            let offset = min(start + wanted, end)
+            return Self.characterAround(offset, in: bytes, lineStart: start, lineEnd: end)?.end ?? offset
+        }
         var index = start
         var units = 0
         while index < end && units < wanted {

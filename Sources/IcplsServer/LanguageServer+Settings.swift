@@ -17,6 +17,8 @@ struct ServerSettings {
 extension LanguageServer {
     /// Reads settings, showing each bad member with `window/showMessage`; the rest still counts.
     func readSettings(_ value: JSONValue, source: String) -> Settings {
+        // Lua and some other clients cannot tell an empty table from an empty list: `[]` is no settings.
+        if value.arrayValue?.isEmpty == true { return Settings() }
         let (settings, problems) = SettingsReader.read(Self.settingsValue(value))
         for problem in problems {
             showMessage(type: 2, "icpls: bad setting in \(source): \(problem.message); it is ignored.")

@@ -79,14 +79,16 @@ struct ReferenceText {
 
     /// Where a position lands, by the rules of the protocol as icpls reads them: a
     /// line past the end gives the end of the text, a column past the line's end the
-    /// line's end; a UTF-16 column inside a surrogate pair lands after the pair; UTF-8
-    /// columns count bytes.
+    /// line's end; a UTF-16 column inside a surrogate pair lands after the pair, and a
+    /// UTF-8 column inside a character after the character.
     func offset(of position: LinePosition, encoding: PositionEncoding) -> Int {
         if position.line < 0 { return lines[0].start }
         guard position.line < lines.count else { return count }
         let line = lines[position.line]
         if encoding == .utf8 {
-            return min(line.start + max(0, position.character), line.contentEnd)
+            let offset = min(line.start + max(0, position.character), line.contentEnd)
+            let inside = line.characters.first { $0.start < offset && offset < $0.start + $0.length }
+            return inside.map { $0.start + $0.length } ?? offset
         }
         var column = 0
         for character in line.characters {

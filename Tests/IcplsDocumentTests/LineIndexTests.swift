@@ -83,6 +83,17 @@ import Testing
         #expect(index.offset(of: LinePosition(line: 1, character: 1), in: bytes, encoding: encoding) == 8)
     }
 
+    @Test func aUTF8ColumnInsideACharacterLandsAfterIt() {
+        // "a中😀" then a bad byte: 中 is bytes 1–3, 😀 bytes 4–7, the bad byte 8.
+        let bytes: [UInt8] = Array("a中😀".utf8) + [0xBF, 0x62]
+        let index = LineIndex(bytes)
+        let landings = (0...10).map { index.offset(of: LinePosition(line: 0, character: $0), in: bytes, encoding: .utf8) }
+        #expect(landings == [0, 1, 4, 4, 4, 8, 8, 8, 8, 9, 10])
+        // And an offset inside a character is the column of the character's start.
+        let columns = (0...10).map { index.position(of: $0, in: bytes, encoding: .utf8).character }
+        #expect(columns == [0, 1, 1, 1, 4, 4, 4, 4, 8, 9, 10])
+    }
+
     @Test func positionsPastTheEndAreClamped() {
         let (index, bytes) = Self.index("ab\ncd")
         #expect(index.offset(of: LinePosition(line: 0, character: 99), in: bytes, encoding: .utf16) == 2)

@@ -74,6 +74,24 @@ struct ServerSettingsTests {
         #expect(try server.shutDown() == 0)
     }
 
+    @Test("an empty list for initializationOptions, as Lua clients send an empty table, is no settings and no complaint")
+    func emptyListIsNoSettings() throws {
+        let workspace = try Fixtures.workspace()
+        defer { workspace.remove() }
+        let plain = try ServerProcess()
+        defer { plain.stop() }
+        try plain.initialize(roots: [workspace.root])
+        let expected = try Fixtures.codes(Self.bDiagnostics(plain, workspace))
+        #expect(try plain.shutDown() == 0)
+
+        let server = try ServerProcess()
+        defer { server.stop() }
+        try server.initialize(roots: [workspace.root], options: [])
+        #expect(try Fixtures.codes(Self.bDiagnostics(server, workspace)) == expected)
+        #expect(server.notifications("window/showMessage").isEmpty)
+        #expect(try server.shutDown() == 0)
+    }
+
     @Test(".icpls.json in the root counts, under initializationOptions, and is read again when it changes")
     func settingsFile() throws {
         let workspace = try Fixtures.workspace(settings: #"{ "asOf": "2026-11-23", "rules": { "ICP406": "hint", "ICP201": "hint" } }"#)
