@@ -134,7 +134,7 @@ enum SweepFixtures {
     /// `perSeed` mutants of every seed, four times as many of seeds that have fixes other than
     /// ignore comments; of the workspaces, mutants with one document mutated.
     static func mutants(perSeed: Int) -> [SweepFixture] {
-        var random = SweepRandom(seed: 20_260_615)
+        var random = TestRandom(seed: 20_260_615)
         var result: [SweepFixture] = []
         for seed in mutationSeeds {
             let hasRepairs = Checker.check(seed.analyzed, settings: settings).allDiagnostics.contains { $0.fixes.contains { !$0.isSuppression } }
@@ -164,7 +164,7 @@ enum ByteMutator {
         "{ \"domain\": \"x.example.cn\" }, ", "\"status\": \"draft\", ", "\"hosting\": \"trustpass\", ",
     ].map { Array($0.utf8) } + [[0xFF], [0xE4, 0xB8], [0xC0, 0x80], [0x00], [0x09]]
 
-    static func mutate(_ bytes: [UInt8], _ random: inout SweepRandom) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ random: inout TestRandom) -> [UInt8] {
         var result = bytes
         for _ in 0..<(1 + random.below(3)) {
             let position = random.below(result.count + 1)
@@ -181,22 +181,5 @@ enum ByteMutator {
             }
         }
         return result
-    }
-}
-
-/// SplitMix64: the same mutants on every run.
-struct SweepRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func below(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((mixed ^ (mixed >> 31)) % UInt64(max(1, bound)))
     }
 }
