@@ -32,7 +32,7 @@ public struct LineIndex: Sendable {
     public private(set) var lineStarts: [Int]
     /// Byte offset just past each line's last character, before its line break.
     public private(set) var lineContentEnds: [Int]
-    public let byteCount: Int
+    public private(set) var byteCount: Int
 
     public init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBufferPointer { LineIndex($0) }
@@ -66,6 +66,49 @@ public struct LineIndex: Sendable {
     }
 
     public var lineCount: Int { lineStarts.count }
+
+    /// The index of the text after `replaced` (offsets before the edit) gave way to
+    /// `insertedCount` bytes, made from this index of the text before: only the lines the
+    /// edit touches, and one on each side for line breaks it may join or split, are scanned.
+    public func applying(_ replaced: ByteRange, insertedCount: Int, to newBytes: UnsafeBufferPointer<UInt8>) -> LineIndex {
+        let delta = insertedCount - replaced.length
+        // The byte-order mark decides where the first line starts: an edit near it starts over.
+        guard replaced.start >= 4, replaced.end <= byteCount, newBytes.count == byteCount + delta else { return LineIndex(newBytes) }
+        let first = max(0, line(containing: replaced.start) - 1)
+        let after = line(containing: replaced.end) + 2
+        var starts = Array(lineStarts[...first])
+        var ends = Array(lineContentEnds[..<first])
+        let windowEnd = after < lineStarts.count ? lineStarts[after] + delta : newBytes.count
+        var index = lineStarts[first]
+        let count = newBytes.count
+        while index < windowEnd {
+            let byte = newBytes[index]
+            if byte == 0x0A {
+                ends.append(index)
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                ends.append(index)
+                if index + 1 < count && newBytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        if after < lineStarts.count {
+            starts += lineStarts[(after + 1)...].lazy.map { $0 + delta }
+            ends += lineContentEnds[after...].lazy.map { $0 + delta }
+        } else {
+            ends.append(count)
+        }
+        var updated = self
+        updated.lineStarts = starts
+        updated.lineContentEnds = ends
+        updated.byteCount = count
+        return updated
+    }
+
+    public func applying(_ replaced: ByteRange, insertedCount: Int, to newBytes: [UInt8]) -> LineIndex {
+        newBytes.withUnsafeBufferPointer { applying(replaced, insertedCount: insertedCount, to: $0) }
+    }
 
     /// The line holding `offset` (a line break belongs to the line it ends).
     public func line(containing offset: Int) -> Int {

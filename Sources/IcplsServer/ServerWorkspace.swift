@@ -92,12 +92,13 @@ final class ServerWorkspace {
                 let inserted = Array(change.text.utf8)
                 let replaced = ByteRange(start: min(start, end), end: max(start, end))
                 document.text.replaceSubrange(replaced.start..<replaced.end, with: inserted)
+                document.lineIndex = document.lineIndex.applying(replaced, insertedCount: inserted.count, to: document.text)
                 document.incremental.apply(TextReplacement(replaced: replaced, insertedCount: inserted.count), newText: document.text)
             } else {
                 document.text = Array(change.text.utf8)
+                document.lineIndex = LineIndex(document.text)
                 document.incremental.forget()
             }
-            document.lineIndex = LineIndex(document.text)
         }
         document.version = version
         open[key] = document

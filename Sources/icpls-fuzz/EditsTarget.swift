@@ -40,6 +40,7 @@ struct EditsTarget: FuzzTarget {
                     // A change without a range replaces the whole text.
                     text = Array(newText.utf8)
                     plain = text
+                    lineIndex = LineIndex(text)
                     incremental.forget()
                     features.insert("full")
                 } else {
@@ -58,10 +59,13 @@ struct EditsTarget: FuzzTarget {
                     try expect(serverEnd == endOffset, "change \(step): \(encoding) \(end) is offset \(serverEnd), expected \(endOffset)")
                     let replaced = ByteRange(start: min(serverStart, serverEnd), end: max(serverStart, serverEnd))
                     text.replaceSubrange(replaced.start..<replaced.end, with: Array(newText.utf8))
+                    lineIndex = lineIndex.applying(replaced, insertedCount: newText.utf8.count, to: text)
+                    let fresh = LineIndex(text)
+                    try expect(lineIndex.lineStarts == fresh.lineStarts && lineIndex.lineContentEnds == fresh.lineContentEnds,
+                               "change \(step): the line index kept through the edit differs from one made afresh")
                     incremental.apply(TextReplacement(replaced: replaced, insertedCount: newText.utf8.count), newText: text)
                     plain = Array(plain[..<min(startOffset, endOffset)]) + Array(newText.utf8) + Array(plain[max(startOffset, endOffset)...])
                 }
-                lineIndex = LineIndex(text)
                 try expect(text == plain, "change \(step): the texts differ")
                 try Self.checkIncremental(incremental, text: text, step: step, &features)
                 if incremental.tree == nil { incremental.remember(Self.analyze(text)) }

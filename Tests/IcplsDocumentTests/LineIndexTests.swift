@@ -94,6 +94,30 @@ import Testing
         #expect(columns == [0, 1, 1, 1, 4, 4, 4, 4, 8, 9, 10])
     }
 
+    /// After any edit, the index made from the one before equals one made from the new text.
+    @Test func anIndexAfterAnEditEqualsOneMadeAfresh() {
+        var state: UInt64 = 17
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        let pieces = ["a", "中", "\n", "\r", "\r\n", "\n\r", " ", "\u{FEFF}", "😀", "\r\r\n"]
+        var text = Array("\u{FEFF}{\r\n  \"a\": 1,\n  \"b\": \"中\"\r}\n".utf8)
+        var index = LineIndex(text)
+        for step in 0..<3_000 {
+            let start = random(text.count + 1)
+            let end = min(text.count, start + random(6))
+            let inserted = Array((0..<random(4)).map { _ in pieces[random(pieces.count)] }.joined().utf8)
+            text.replaceSubrange(start..<end, with: inserted)
+            index = index.applying(ByteRange(start: start, end: end), insertedCount: inserted.count, to: text)
+            let fresh = LineIndex(text)
+            #expect(index.lineStarts == fresh.lineStarts && index.lineContentEnds == fresh.lineContentEnds
+                    && index.byteCount == fresh.byteCount, "step \(step)")
+            if index.lineStarts != fresh.lineStarts { break }
+            if text.count > 400 { text.removeSubrange(200...); index = LineIndex(text) }
+        }
+    }
+
     @Test func positionsPastTheEndAreClamped() {
         let (index, bytes) = Self.index("ab\ncd")
         #expect(index.offset(of: LinePosition(line: 0, character: 99), in: bytes, encoding: .utf16) == 2)
