@@ -6,6 +6,20 @@ import IcplsJSONRPC
 struct ServerBenchmark {
     let edits: Int
 
+    /// The median, over several fresh servers, of the time from starting the process to
+    /// the answer to `initialize` (a server's first start also pays for loading its libraries
+    /// from disk; the median is what an editor sees on a warm machine).
+    static func startupMilliseconds(runs: Int) -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            guard let client = ServerProcess.start() else { return .nan }
+            _ = client.roundTrip(method: "initialize", params: ["processId": .integer(Int64(getpid())), "capabilities": [:]])
+            times.append(client.startToInitialize * 1000)
+            client.stop()
+        }
+        return times.sorted()[times.count / 2]
+    }
+
     func measure(_ document: [UInt8], label: String, into report: inout BenchReport) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("icpls-bench-\(getpid())-\(label.filter(\.isNumber))")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -23,8 +37,9 @@ struct ServerBenchmark {
             "capabilities": [:], "initializationOptions": ["asOf": "2026-11-23"],
         ])
         if label == "1 MB" {
-            report.add(Measurement(name: "server start → initialize answer", value: client.startToInitialize * 1000, unit: "ms",
-                                   target: "≤ 10 ms", meetsTarget: client.startToInitialize * 1000 <= 10))
+            let startup = Self.startupMilliseconds(runs: 7)
+            report.add(Measurement(name: "server start → initialize answer", value: startup, unit: "ms",
+                                   target: "≤ 10 ms", meetsTarget: startup <= 10))
         }
         _ = initialize
         client.notify("initialized", [:])
