@@ -212,7 +212,7 @@ fileprivate struct ClientText {
 }
 
 /// SplitMix64, so that every run sends the same changes.
-fileprivate struct SeededRandom {
+struct SeededRandom {
     private var state: UInt64
 
     init(seed: UInt64) {
