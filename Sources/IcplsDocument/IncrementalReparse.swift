@@ -33,24 +33,32 @@ extension JSONCParser {
     public static func reparse(
         _ old: JSONSyntaxTree, after replacement: TextReplacement, newText: UnsafeBufferPointer<UInt8>
     ) -> IncrementalParse? {
-        guard old.errors.isEmpty, var root = old.root, newText.count <= sizeLimit,
-              let path = ElementPath(in: root, around: replacement.replaced) else { return nil }
+        var tree = old
+        return reparse(&tree, after: replacement, newText: newText).map { IncrementalParse(tree: tree, reparsed: $0) }
+    }
+
+    /// The same, changing `tree` in place (when nothing else holds it, no part of it is
+    /// copied): the range parsed again, or nil with `tree` left as it was.
+    public static func reparse(
+        _ tree: inout JSONSyntaxTree, after replacement: TextReplacement, newText: UnsafeBufferPointer<UInt8>
+    ) -> ByteRange? {
+        guard tree.errors.isEmpty, newText.count <= sizeLimit,
+              let path = tree.root.flatMap({ ElementPath(in: $0, around: replacement.replaced) }) else { return nil }
         let delta = replacement.delta
-        let oldElement = path.element
-        let newEnd = oldElement.range.end + delta
+        let oldElement = path.element.range
+        let newEnd = oldElement.end + delta
         guard newEnd <= newText.count,
-              UTF8Decoding.badByteRuns(UnsafeBufferPointer(rebasing: newText[oldElement.range.start..<newEnd])).isEmpty
+              UTF8Decoding.badByteRuns(UnsafeBufferPointer(rebasing: newText[oldElement.start..<newEnd])).isEmpty
         else { return nil }
-        var parser = Parser(bytes: newText, valueAt: oldElement.range.start, enclosingClosers: path.closers)
+        var parser = Parser(bytes: newText, valueAt: oldElement.start, enclosingClosers: path.closers)
         let read = parser.parseLoneValue(depth: path.depth)
-        guard read.errors.isEmpty, read.node.range.end == newEnd else { return nil }
+        guard read.errors.isEmpty, read.node.range.end == newEnd, var root = tree.root.take() else { return nil }
 
         path.replaceElement(in: &root, with: read.node, delta: delta)
-        var tree = old
         tree.root = root
-        tree.lineComments = spliced(old.lineComments, replacing: oldElement.range, with: read.lineComments, delta: delta)
-        tree.blockComments = spliced(old.blockComments, replacing: oldElement.range, with: read.blockComments, delta: delta)
-        return IncrementalParse(tree: tree, reparsed: read.node.range)
+        tree.lineComments = spliced(tree.lineComments, replacing: oldElement, with: read.lineComments, delta: delta)
+        tree.blockComments = spliced(tree.blockComments, replacing: oldElement, with: read.blockComments, delta: delta)
+        return read.node.range
     }
 
     /// Comments before the element kept, those in it replaced, those after it moved.

@@ -106,7 +106,10 @@ struct Parser {
             // Broken top-level text: the first `{` token of the text is taken as the top-level object.
             lexer.position = textStart
             current = lexer.next()
-            while current.kind != .beginObject && current.kind != .endOfText { current = lexer.next() }
+            while current.kind != .beginObject && current.kind != .endOfText {
+                recordIfUnterminated(current)
+                current = lexer.next()
+            }
             if current.kind == .beginObject {
                 openClosers.removeAll()
                 swallowedClosers.removeAll()
@@ -341,10 +344,7 @@ struct Parser {
     private mutating func advance() {
         afterUnterminatedString = current.kind == .string && current.isUnterminated
         if afterUnterminatedString {
-            // The text is read a second time after a broken start: each string is kept once.
-            if current.start > unterminatedStrings.last?.start ?? -1 || !unterminatedStrings.contains(current.range) {
-                unterminatedStrings.append(current.range)
-            }
+            recordIfUnterminated(current)
             for byte in bytes[current.start..<current.end] {
                 if byte == UInt8(ascii: "}") { swallowedClosers[.endObject, default: 0] += 1 }
                 if byte == UInt8(ascii: "]") { swallowedClosers[.endArray, default: 0] += 1 }
@@ -357,6 +357,14 @@ struct Parser {
     }
 
     var lastTokenEnd = 0
+
+    /// Keeps an unclosed string once, also when the text is read a second time after a broken start.
+    private mutating func recordIfUnterminated(_ token: Token) {
+        guard token.kind == .string, token.isUnterminated else { return }
+        if token.start > unterminatedStrings.last?.start ?? -1 || !unterminatedStrings.contains(token.range) {
+            unterminatedStrings.append(token.range)
+        }
+    }
     var unterminatedStrings: [ByteRange] = []
 
     private func lastEnd(_ open: Token) -> Int { max(open.end, lastTokenEnd) }

@@ -64,11 +64,13 @@ struct EditsTarget: FuzzTarget {
                     try expect(lineIndex.lineStarts == fresh.lineStarts && lineIndex.lineContentEnds == fresh.lineContentEnds,
                                "change \(step): the line index kept through the edit differs from one made afresh")
                     incremental.apply(TextReplacement(replaced: replaced, insertedCount: newText.utf8.count), newText: text)
+                    if incremental.tree != nil { features.insert("reparsed") }
+                    if incremental.reading != nil { features.insert("reread") }
                     plain = Array(plain[..<min(startOffset, endOffset)]) + Array(newText.utf8) + Array(plain[max(startOffset, endOffset)...])
                 }
                 try expect(text == plain, "change \(step): the texts differ")
-                try Self.checkIncremental(incremental, text: text, step: step, &features)
-                if incremental.tree == nil { incremental.remember(Self.analyze(text)) }
+                try Self.checkIncremental(incremental, text: text, step: step)
+                if incremental.tree == nil || incremental.reading == nil { incremental.remember(Self.analyze(text)) }
                 if step % 16 == 15 {
                     try DocumentInvariants.checkLineIndex(lineIndex, text: text, random: &random)
                 }
@@ -83,14 +85,12 @@ struct EditsTarget: FuzzTarget {
 
     /// What the server keeps through edits must be what a full parse and read of the text gives.
     private static func checkIncremental(
-        _ incremental: IncrementalAnalysis, text: [UInt8], step: Int, _ features: inout Set<String>
+        _ incremental: IncrementalAnalysis, text: [UInt8], step: Int
     ) throws(InvariantFailure) {
         guard let tree = incremental.tree else { return }
-        features.insert("reparsed")
         let full = JSONCParser.parse(text)
         try expect(tree == full, "change \(step): the re-parsed tree differs from a full parse")
         guard let reading = incremental.reading else { return }
-        features.insert("reread")
         let fullReading = DocumentReader.read(full)
         try expect(reading.model == fullReading.0, "change \(step): the model read again differs from a full read")
         let sorted = { (findings: [StructuralFinding]) in findings.map { "\($0.range) \($0.rule) \($0.message)" }.sorted() }

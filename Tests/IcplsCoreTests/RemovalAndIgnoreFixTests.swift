@@ -197,6 +197,13 @@ import IcplsDocument
             #expect(check(fixed).allDiagnostics.isEmpty, "\(fixed)")
         }
         #expect(JSONCParser.parse(Array(text.utf8)).unterminatedStrings.count == 1)
+
+        // Also one the parser skips while looking for the top-level object after a broken start.
+        let skipped = ",\"abc\n{}"
+        #expect(JSONCParser.parse(Array(skipped.utf8)).unterminatedStrings == [ByteRange(start: 1, end: 5)])
+        for fix in check(skipped).allDiagnostics.filter({ $0.range.start < 5 }).compactMap(\.ignoreFix) {
+            #expect(applying(fix, to: skipped).hasPrefix("// icp-ignore"), "\(applying(fix, to: skipped))")
+        }
     }
 
     @Test func commentsAfterTextThatFollowsTheTopLevelObjectStillCount() throws {

@@ -12,6 +12,15 @@ extension DocumentReader {
     public static func reread(
         _ previous: (model: DocumentModel, findings: [StructuralFinding]), tree: JSONSyntaxTree, reparsed: ByteRange, delta: Int
     ) -> (DocumentModel, [StructuralFinding])? {
+        var reading = previous
+        return reread(&reading, tree: tree, reparsed: reparsed, delta: delta) ? (reading.model, reading.findings) : nil
+    }
+
+    /// The same, changing `reading` in place (when nothing else holds its model, the
+    /// declarations are not copied); false when it cannot, and `reading` is then of no use.
+    public static func reread(
+        _ reading: inout (model: DocumentModel, findings: [StructuralFinding]), tree: JSONSyntaxTree, reparsed: ByteRange, delta: Int
+    ) -> Bool {
         guard let root = tree.root, let members = root.object?.members,
               let memberIndex = members.partitionedIndex(where: { $0.value.range.end > reparsed.start }),
               members[memberIndex].value.range.start < reparsed.start,
@@ -19,14 +28,14 @@ extension DocumentReader {
               let elements = members[memberIndex].value.array,
               let elementIndex = elements.partitionedIndex(where: { $0.range.end >= reparsed.end }),
               elements[elementIndex].range.start <= reparsed.start
-        else { return nil }
+        else { return false }
         let element = elements[elementIndex]
         let oldElement = ByteRange(start: element.range.start, end: element.range.end - delta)
 
         // Findings: those before kept, those in the element found again, those after moved.
         var findings: [StructuralFinding] = []
-        findings.reserveCapacity(previous.findings.count)
-        for finding in previous.findings {
+        findings.reserveCapacity(reading.findings.count)
+        for finding in reading.findings {
             let range = finding.range
             if range.start >= oldElement.end {
                 findings.append(finding.moved(by: delta))
@@ -35,29 +44,25 @@ extension DocumentReader {
             } else if range.end <= oldElement.start {
                 findings.append(finding)
             } else {
-                return nil
+                return false
             }
         }
         var reader = DocumentReader()
         reader.findDuplicateKeys(element)
 
-        var model = previous.model
-        model.moveDeclarations(after: oldElement, by: delta)
-        if element.object != nil {
-            let section = members[memberIndex].key
-            let start = element.range.start
-            switch section {
-            case "accounts": guard model.accounts.replace(at: start, with: reader.readAccount(element)) else { return nil }
-            case "instances": guard model.instances.replace(at: start, with: reader.readInstance(element)) else { return nil }
-            case "serviceNumbers": guard model.serviceNumbers.replace(at: start, with: reader.readServiceNumber(element)) else { return nil }
-            case "filings": guard model.filings.replace(at: start, with: reader.readFiling(element)) else { return nil }
-            default: break
-            }
-        } else {
-            return nil
+        guard element.object != nil else { return false }
+        reading.model.moveDeclarations(after: oldElement, by: delta)
+        let start = element.range.start
+        let replaced: Bool
+        switch members[memberIndex].key {
+        case "accounts": replaced = reading.model.accounts.replace(at: start, with: reader.readAccount(element))
+        case "instances": replaced = reading.model.instances.replace(at: start, with: reader.readInstance(element))
+        case "serviceNumbers": replaced = reading.model.serviceNumbers.replace(at: start, with: reader.readServiceNumber(element))
+        case "filings": replaced = reading.model.filings.replace(at: start, with: reader.readFiling(element))
+        default: replaced = true
         }
-        findings += reader.findings
-        return (model, findings)
+        reading.findings = findings + reader.findings
+        return replaced
     }
 }
 

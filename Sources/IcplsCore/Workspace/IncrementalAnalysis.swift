@@ -24,14 +24,20 @@ public struct IncrementalAnalysis: Sendable {
 
     /// Brings the tree and its reading up to date after `replacement` made `newText`.
     public mutating func apply(_ replacement: TextReplacement, newText: [UInt8]) {
-        guard let tree, let reparsed = newText.withUnsafeBufferPointer({ JSONCParser.reparse(tree, after: replacement, newText: $0) }) else {
+        // Taken out while they change: held by nothing else, they change in place, not copied.
+        guard var tree = tree.take() else {
             forget()
             return
         }
-        self.tree = reparsed.tree
-        reading = reading.flatMap { previous in
-            DocumentReader.reread(previous, tree: reparsed.tree, reparsed: reparsed.reparsed, delta: replacement.delta)
-        }.map { (model: $0.0, findings: $0.1) }
+        guard let reparsed = newText.withUnsafeBufferPointer({ JSONCParser.reparse(&tree, after: replacement, newText: $0) }) else {
+            forget()
+            return
+        }
+        if var previous = reading.take(),
+           DocumentReader.reread(&previous, tree: tree, reparsed: reparsed, delta: replacement.delta) {
+            reading = previous
+        }
+        self.tree = tree
     }
 
     /// The analysis of `text`, which must be the text this was last brought up to date for.
