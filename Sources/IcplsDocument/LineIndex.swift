@@ -45,20 +45,8 @@ public struct LineIndex: Sendable {
         ends.reserveCapacity(bytes.count / 32 + 1)
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         starts.append(hasByteOrderMark ? 3 : 0)
-        var index = 0
+        Self.scanLineBreaks(bytes, from: 0, to: bytes.count, starts: &starts, ends: &ends)
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                ends.append(index)
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                ends.append(index)
-                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
-            }
-            index += 1
-        }
         ends.append(count)
         lineStarts = starts
         lineContentEnds = ends
@@ -79,20 +67,8 @@ public struct LineIndex: Sendable {
         var starts = Array(lineStarts[...first])
         var ends = Array(lineContentEnds[..<first])
         let windowEnd = after < lineStarts.count ? lineStarts[after] + delta : newBytes.count
-        var index = lineStarts[first]
         let count = newBytes.count
-        while index < windowEnd {
-            let byte = newBytes[index]
-            if byte == 0x0A {
-                ends.append(index)
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                ends.append(index)
-                if index + 1 < count && newBytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
-            }
-            index += 1
-        }
+        Self.scanLineBreaks(newBytes, from: lineStarts[first], to: windowEnd, starts: &starts, ends: &ends)
         if after < lineStarts.count {
             starts += lineStarts[(after + 1)...].lazy.map { $0 + delta }
             ends += lineContentEnds[after...].lazy.map { $0 + delta }
@@ -104,6 +80,27 @@ public struct LineIndex: Sendable {
         updated.lineContentEnds = ends
         updated.byteCount = count
         return updated
+    }
+
+    /// Adds the line breaks that start in `start..<end`: where each line's content ends, and
+    /// where the next line starts (a `\r\n` is one break, even when its `\n` is at `end`).
+    private static func scanLineBreaks(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, starts: inout [Int], ends: inout [Int]
+    ) {
+        var index = start
+        let count = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                ends.append(index)
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                ends.append(index)
+                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
     }
 
     public func applying(_ replaced: ByteRange, insertedCount: Int, to newBytes: [UInt8]) -> LineIndex {
