@@ -20,17 +20,25 @@ extension LanguageServer {
         }
         var actions: [JSONValue] = []
         if wanted("quickfix") {
+            // One action per distinct fix: two diagnostics of a rule on one line share the same
+            // "ignore" edit, which is offered once, naming both.
+            var fixes: [Fix] = []
+            var diagnosticsOfFix: [Fix: [JSONValue]] = [:]
             for diagnostic in result.diagnostics(for: key) where diagnostic.range.start <= range.end && range.start <= diagnostic.range.end {
                 let protocolDiagnostic = ProtocolConversion.diagnostic(diagnostic, converter: converter, converters: self.converter(for:), uris: self.uri(of:))
                 for fix in diagnostic.fixes {
-                    actions.append([
-                        "title": .string(fix.title),
-                        "kind": "quickfix",
-                        "diagnostics": [protocolDiagnostic],
-                        "isPreferred": .bool(fix.isPreferred),
-                        "edit": workspaceEdit(fix.edits),
-                    ])
+                    if diagnosticsOfFix[fix] == nil { fixes.append(fix) }
+                    diagnosticsOfFix[fix, default: []].append(protocolDiagnostic)
                 }
+            }
+            for fix in fixes {
+                actions.append([
+                    "title": .string(fix.title),
+                    "kind": "quickfix",
+                    "diagnostics": .array(diagnosticsOfFix[fix] ?? []),
+                    "isPreferred": .bool(fix.isPreferred),
+                    "edit": workspaceEdit(fix.edits),
+                ])
             }
         }
         if wanted(Self.fixAllKind), let edit = fixAllEdit(for: key, result: result) {

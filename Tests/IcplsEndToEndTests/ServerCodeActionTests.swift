@@ -28,6 +28,29 @@ struct ServerCodeActionTests {
         return result.arrayValue ?? []
     }
 
+    @Test("two diagnostics of one rule on a line share one ignore action that names both")
+    func sameFixIsOfferedOnce() throws {
+        let workspace = try Fixtures.workspace()
+        defer { workspace.remove() }
+        let server = try ServerProcess()
+        defer { server.stop() }
+        try server.initialize(roots: [workspace.root])
+        let uri = workspace.uri("filings/broken.icp.json")
+        // `9acct-b` is no value, and the string after it lacks the comma before it: two ICP001 on line 1.
+        let text = "{\n  \"filings\": [ { \"id\": 9acct-b\" } ] }\n"
+        server.notify("textDocument/didOpen", .didOpen(uri, version: 1, text: text))
+        let published = try server.waitForDiagnostics(uri, version: 1).diagnostics
+        let syntaxErrors = published.filter { $0["code"] == "ICP001" }
+        #expect(syntaxErrors.count >= 2)
+        let line: JSONValue = ["start": ["line": 1, "character": 0], "end": ["line": 2, "character": 0]]
+        let actions = try Self.codeActions(server, uri, line, only: ["quickfix"])
+        let ignores = actions.filter { $0["title"] == "Ignore ICP001 on this line" }
+        #expect(ignores.count == 1)
+        let named: [JSONValue] = ignores.first?["diagnostics"]?.arrayValue ?? []
+        #expect(named.count == syntaxErrors.count)
+        #expect(try server.shutDown() == 0)
+    }
+
     @Test("ICP201: quick fixes with isPreferred and documentChanges carrying the open version")
     func quickFixWithDocumentChanges() throws {
         let workspace = try Fixtures.workspace()
