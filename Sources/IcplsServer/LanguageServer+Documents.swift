@@ -40,6 +40,21 @@ extension LanguageServer {
         diagnostics.documentChanged(FileURI.documentKey(uri))
     }
 
+    /// `icpls/documentText`: a document's text as the server has it (the editor's text when
+    /// open, else the file as last read) and its version, to tell whether editor and server agree.
+    func documentText(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let uri = try params.requiredString("textDocument", "uri")
+        let key = FileURI.documentKey(uri)
+        guard let text = workspace.text(of: key) else {
+            throw ResponseError(.invalidParams, message: "\(uri) is neither open nor a document of the workspace")
+        }
+        return [
+            "uri": .string(uri),
+            "version": workspace.open[key].map { .integer($0.version) } ?? .null,
+            "text": .string(String(decoding: text, as: UTF8.self)),
+        ]
+    }
+
     func didClose(_ params: JSONValue?) throws(ResponseError) {
         let uri = try params.requiredString("textDocument", "uri")
         workspace.closeDocument(uri: uri)

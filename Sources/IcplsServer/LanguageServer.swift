@@ -162,6 +162,7 @@ final class LanguageServer {
         case "textDocument/diagnostic": return try documentDiagnostic(params)
         case "workspace/diagnostic": return try workspaceDiagnostic(params, id: id)
         case "textDocument/codeAction": return try codeActions(params)
+        case "icpls/documentText": return try documentText(params)
         default: return try routeFeature(method: method, params: params)
         }
     }

@@ -45,6 +45,9 @@ struct ReliabilityEditBurstTests {
         let filings = outline?.first { $0["name"] == "filings" }?["children"]?.arrayValue ?? []
         let domains = filings.flatMap { ($0["children"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue } }
         #expect(domains == document.domains, "the server's text differs from the client's")
+        let held = try server.result("icpls/documentText", ["textDocument": ["uri": .string(uri)]])
+        #expect(held["version"]?.int64Value == finalVersion)
+        #expect(Array((held["text"]?.stringValue ?? "").utf8) == Array(document.text.utf8))
 
         let published = server.published(uri)
         #expect(published.last?["version"]?.int64Value == finalVersion)

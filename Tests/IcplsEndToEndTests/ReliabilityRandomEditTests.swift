@@ -55,6 +55,10 @@ struct ReliabilityRandomEditTests {
         // A request answered after the check's other publications: the other filing's list is current.
         _ = try server.call("textDocument/hover", .document(uri, [("position", ["line": 0, "character": 0])]))
         let otherPublished = server.published(otherURI).last?["diagnostics"]?.arrayValue ?? []
+        // The server's text is the client's, byte for byte.
+        let held = try server.result("icpls/documentText", ["textDocument": ["uri": .string(uri)]])
+        #expect(held["version"]?.int64Value == version)
+        #expect(Array((held["text"]?.stringValue ?? "").utf8) == Array(client.text.utf8), "version \(version)")
         try workspace.write(Self.edited, client.text)
         let result = try CLI.run(["check", "--format", "json", "--as-of", "2026-11-23"], in: workspace.root)
         let cli = try result.json()["diagnostics"]?.arrayValue ?? []

@@ -110,6 +110,8 @@ struct ServerErrorTests {
         ("textDocument/diagnostic", ["textDocument": ["uri": 5]]),
         ("textDocument/codeAction", ["textDocument": ["uri": "file:///nowhere/x.icp.json"]]),
         ("textDocument/diagnostic", nil),
+        ("icpls/documentText", ["textDocument": ["uri": "file:///nowhere/x.icp.json"]]),
+        ("icpls/documentText", ["textDocument": [:]]),
     ] as [(String, JSONValue?)])
     func invalidParams(method: String, params: JSONValue?) throws {
         let server = try ServerProcess()
