@@ -13,32 +13,18 @@ public struct TextReplacement: Sendable, Hashable {
     public var delta: Int { insertedCount - replaced.length }
 }
 
-/// A tree made again after an edit, and the only part of the new text that was parsed.
-public struct IncrementalParse: Sendable {
-    public var tree: JSONSyntaxTree
-    /// The array element that was parsed again, in the new text.
-    public var reparsed: ByteRange
-}
-
 extension JSONCParser {
-    /// The tree of `newText`, made from the tree of the text before one replacement by
-    /// parsing again only the smallest array element that holds the replacement
-    /// strictly inside it (its first and last bytes untouched), and moving what follows.
+    /// Makes `tree`, the tree of the text before one replacement, the tree of `newText` by
+    /// parsing again only the smallest array element that holds the replacement strictly
+    /// inside it (its first and last bytes untouched), and moving what follows. It changes
+    /// in place: when nothing else holds it, no part of it is copied. Returns the range
+    /// parsed again.
     ///
-    /// Nil when that cannot give the tree a full parse would (the caller parses the whole
-    /// text then): the text before had syntax errors, no array element holds the edit,
-    /// or the element no longer reads as one faultless value ending where it should.
-    /// A faultless element between unchanged, faultless text is read exactly as a full
-    /// parse reads it, so the two trees are equal.
-    public static func reparse(
-        _ old: JSONSyntaxTree, after replacement: TextReplacement, newText: UnsafeBufferPointer<UInt8>
-    ) -> IncrementalParse? {
-        var tree = old
-        return reparse(&tree, after: replacement, newText: newText).map { IncrementalParse(tree: tree, reparsed: $0) }
-    }
-
-    /// The same, changing `tree` in place (when nothing else holds it, no part of it is
-    /// copied): the range parsed again, or nil with `tree` left as it was.
+    /// Nil, with `tree` as it was, when that cannot give the tree a full parse would (the
+    /// caller parses the whole text then): the text before had syntax errors, no array
+    /// element holds the edit, or the element no longer reads as one faultless value ending
+    /// where it should. A faultless element between unchanged, faultless text is read
+    /// exactly as a full parse reads it, so the two trees are equal.
     public static func reparse(
         _ tree: inout JSONSyntaxTree, after replacement: TextReplacement, newText: UnsafeBufferPointer<UInt8>
     ) -> ByteRange? {

@@ -1,23 +1,16 @@
 import IcplsDocument
 
 extension DocumentReader {
-    /// The model and findings of `tree`, made from those read from the tree before an edit
-    /// when the edit re-parsed only the array element `reparsed` (offsets after the edit) and
-    /// moved the text after it by `delta`: only the top-level element holding it (an account,
-    /// an instance, a number or a filing) is read again; what lies after it is moved.
+    /// Makes `reading`, the model and findings read from the tree before an edit, those of
+    /// `tree`, when the edit re-parsed only the array element `reparsed` (offsets after the
+    /// edit) and moved the text after it by `delta`: only the top-level element holding it
+    /// (an account, an instance, a number or a filing) is read again; what lies after it is
+    /// moved. It changes in place: when nothing else holds the model, no declaration is copied.
     ///
-    /// Nil when that cannot be sure to equal a full read (the caller reads the whole tree):
-    /// the element is not inside an array that is the counting member of the top-level
-    /// object, or a finding of the previous read straddles the element's edges.
-    public static func reread(
-        _ previous: (model: DocumentModel, findings: [StructuralFinding]), tree: JSONSyntaxTree, reparsed: ByteRange, delta: Int
-    ) -> (DocumentModel, [StructuralFinding])? {
-        var reading = previous
-        return reread(&reading, tree: tree, reparsed: reparsed, delta: delta) ? (reading.model, reading.findings) : nil
-    }
-
-    /// The same, changing `reading` in place (when nothing else holds its model, the
-    /// declarations are not copied); false when it cannot, and `reading` is then of no use.
+    /// False when that cannot be sure to equal a full read, and `reading` is then of no use
+    /// (the caller reads the whole tree): the element is not inside an array that is the
+    /// counting member of the top-level object, or a finding of the previous read straddles
+    /// the element's edges.
     public static func reread(
         _ reading: inout (model: DocumentModel, findings: [StructuralFinding]), tree: JSONSyntaxTree, reparsed: ByteRange, delta: Int
     ) -> Bool {
