@@ -67,8 +67,8 @@ struct Parser {
         current = lexer.next()
     }
 
-    /// Reads the value the parser stands at; the offset just after it; its syntax errors
-    /// (unterminated comments included) and the comments met in it.
+    /// Reads the value the parser stands at: the node, its syntax errors (unterminated
+    /// comments included) and the comments inside it.
     mutating func parseLoneValue(depth: Int) -> (node: JSONNode, errors: [SyntaxError], lineComments: [ByteRange], blockComments: [ByteRange]) {
         let node = parseValue(depth: depth)
         for start in lexer.unterminatedCommentStarts {
