@@ -16,6 +16,8 @@ struct DiagnosticsState {
     /// Documents edited since the last validation: pushed for their new version even when their list is the same.
     var changedDocuments = Set<DocumentKey>()
     var lastResult: CheckResult?
+    /// The last check's inventory, which the next check uses again when no inventory section changed.
+    var inventory: Inventory?
     /// Each document's diagnostics as last computed, encoded, with the result id they carry.
     var reports: [DocumentKey: (resultId: String, items: JSONValue, encoded: [UInt8])] = [:]
     /// What was last pushed for each document (encoded items).
@@ -53,7 +55,10 @@ extension LanguageServer {
         // Let the previous check's trees go before the new ones are built, so two never live at once.
         diagnostics.lastResult = nil
         let generation = diagnostics.generation
-        let result = Checker.check(workspace.analyzedDocuments(), settings: settings.effective, today: today)
+        let result = Checker.check(
+            workspace.analyzedDocuments(), settings: settings.effective, today: today, reusing: diagnostics.inventory.take()
+        )
+        diagnostics.inventory = result.index.inventory
         diagnostics.validationCount += 1
         if isStale() { return false }
         lastCheckDay = today

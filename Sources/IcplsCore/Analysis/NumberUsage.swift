@@ -13,7 +13,7 @@ public struct NumberUsage: Sendable {
     public private(set) var firstConsumer: [String: Consumer] = [:]
     /// Websites that lose a number to an earlier consumer.
     public private(set) var reuses: [(website: Int, first: Consumer)] = []
-    /// Every Alibaba Cloud website that names each number, in consumption order.
+    /// Every website that names each number, in consumption order (also those hosted elsewhere).
     public private(set) var websitesByNumber: [String: [Int]] = [:]
 
     public init(_ index: WorkspaceIndex) {
@@ -25,8 +25,9 @@ public struct NumberUsage: Sendable {
         }
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
-            guard entry.hosting == .alibabaCloud, let number = entry.website.serviceNumber else { continue }
+            guard let number = entry.website.serviceNumber else { continue }
             websitesByNumber[number.value, default: []].append(websiteIndex)
+            guard entry.hosting == .alibabaCloud else { continue }
             if let first = firstConsumer[number.value] {
                 reuses.append((websiteIndex, first))
             } else {
@@ -38,5 +39,10 @@ public struct NumberUsage: Sendable {
     /// True when nothing consumes the number: not `used`, named by no website.
     public func isUnconsumed(_ number: String) -> Bool {
         firstConsumer[number] == nil
+    }
+
+    /// True when a website names the number, wherever it is hosted.
+    public func isNamed(_ number: String) -> Bool {
+        websitesByNumber[number] != nil
     }
 }

@@ -22,24 +22,22 @@ public struct QuotaUsage: Sendable {
         public var slots: [Slot] = []
     }
 
-    public private(set) var pools: [PoolKey: Pool] = [:]
-    /// Pool keys in the order they were first met, so reports come out in a stable order.
-    public private(set) var poolOrder: [PoolKey] = []
+    /// The slots of declared numbers, from the inventory.
+    private let declared: QuotaPools
+    /// The slots of websites that select an instance directly.
+    private let selected: QuotaPools
 
     public init(_ index: WorkspaceIndex) {
-        for declared in index.orderedServiceNumbers {
-            let number = declared.declaration
-            guard let numberValue = number.number, let instanceID = number.instance,
-                  let instance = index.instances[instanceID.value]?.declaration else { continue }
-            take(instance, Slot(document: declared.document, range: numberValue.range))
-        }
+        declared = index.inventory.declaredQuota
+        var selected = QuotaPools()
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
             guard entry.hosting == .alibabaCloud, entry.website.selectsInstanceDirectly,
                   let instanceID = entry.website.instance,
                   let instance = index.instances[instanceID.value]?.declaration else { continue }
-            take(instance, Slot(document: entry.document, range: instanceID.range))
+            selected.take(instance, Slot(document: entry.document, range: instanceID.range))
         }
+        self.selected = selected
     }
 
     /// The pool an instance's slots count in; nil for products that cannot host a filing.
@@ -52,15 +50,39 @@ public struct QuotaUsage: Sendable {
     }
 
     public func pool(of instance: InstanceDeclaration) -> Pool? {
-        Self.poolKey(of: instance).flatMap { pools[$0] }
+        Self.poolKey(of: instance).flatMap(pool)
     }
 
-    private mutating func take(_ instance: InstanceDeclaration, _ slot: Slot) {
-        guard let key = Self.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return }
+    /// A pool with all its slots: declared numbers' first, then direct selections'.
+    public func pool(_ key: PoolKey) -> Pool? {
+        guard var pool = declared.pools[key] else { return selected.pools[key] }
+        pool.slots += selected.pools[key]?.slots ?? []
+        return pool
+    }
+
+    /// Pools with more slots than their quota, in the order they were first met.
+    public var poolsOverQuota: [Pool] {
+        let listed = Set(declared.overQuota)
+        let fromDeclared = declared.overQuota.compactMap(pool)
+        let fromSelected = selected.poolOrder.filter { !listed.contains($0) }.compactMap(pool)
+        return (fromDeclared + fromSelected).filter { $0.slots.count > $0.quota }
+    }
+}
+
+/// Pools in the order they were first met, filled one slot at a time.
+struct QuotaPools: Sendable {
+    private(set) var pools: [QuotaUsage.PoolKey: QuotaUsage.Pool] = [:]
+    private(set) var poolOrder: [QuotaUsage.PoolKey] = []
+    /// Pools whose slots are over their quota, in the order they went over.
+    private(set) var overQuota: [QuotaUsage.PoolKey] = []
+
+    mutating func take(_ instance: InstanceDeclaration, _ slot: QuotaUsage.Slot) {
+        guard let key = QuotaUsage.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return }
         if pools[key] == nil {
-            pools[key] = Pool(key: key, product: product, quota: hosting.quota)
+            pools[key] = QuotaUsage.Pool(key: key, product: product, quota: hosting.quota)
             poolOrder.append(key)
         }
         pools[key]!.slots.append(slot)
+        if pools[key]!.slots.count == hosting.quota + 1 { overQuota.append(key) }
     }
 }

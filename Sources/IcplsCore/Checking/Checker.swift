@@ -22,13 +22,16 @@ public struct CheckResult: Sendable {
 public enum Checker {
     /// Runs every rule, then applies settings (off, severities) and suppression
     /// comments, which never change which rules fire, only what is shown.
+    ///
+    /// `inventory`, a previous check's `index.inventory`, is used again when the inventory
+    /// sections have not changed since; most edits change a filing only.
     public static func check(
         _ documents: [AnalyzedDocument], settings: Settings = Settings(),
         today: @autoclosure () -> CalendarDate = CalendarDate.today(),
-        catalog: any MessageCatalog = EnglishCatalog()
+        catalog: any MessageCatalog = EnglishCatalog(), reusing inventory: Inventory? = nil
     ) -> CheckResult {
-        let index = WorkspaceIndex(documents: documents)
-        let context = RuleContext(index: index, asOf: settings.asOf ?? today(), catalog: catalog)
+        let index = WorkspaceIndex(documents: documents, asOf: settings.asOf ?? today(), reusing: inventory)
+        let context = RuleContext(index: index, catalog: catalog)
         var byDocument: [DocumentKey: [Diagnostic]] = [:]
         // Rules only read the shared context, so they run side by side; their findings are
         // gathered in registry order, as if they had run one after another.

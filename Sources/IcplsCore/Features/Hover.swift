@@ -94,7 +94,7 @@ struct HoverFacts {
     func serviceNumber(_ symbol: SymbolOccurrence, describe: (Location) -> String) -> String {
         var text = Markdown()
         text.line("**Service number** \(Markdown.code(symbol.name))")
-        let namedBy = context.numberUsage.websitesByNumber[symbol.name] ?? []
+        let namedBy = (context.numberUsage.websitesByNumber[symbol.name] ?? []).filter { index.websites[$0].hosting == .alibabaCloud }
         guard let declared = index.serviceNumbers[symbol.name], let value = declared.declaration.number else {
             text.paragraph("No document declares this number.")
             for website in namedBy { text.bullet("Named by \(self.website(index.websites[website]))") }

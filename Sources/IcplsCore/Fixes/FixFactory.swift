@@ -4,42 +4,46 @@ import IcplsDocument
 /// of the file byte for byte and leaves valid JSONC.
 public struct FixFactory: Sendable {
     let index: WorkspaceIndex
-    let asOf: CalendarDate
     let catalog: any MessageCatalog
-    /// Unused numbers in workspace order: declared, not `used`, named by no
-    /// website, applied for by their instance's purchaser, on an eligible host.
-    public let unusedNumbers: [(number: String, instance: String)]
+    private let numberUsage: NumberUsage
+    /// The first unused numbers in workspace order, enough to fill a fix list with
+    /// numbers of other instances than any one preferred instance.
+    private let firstUnused: [(number: String, instance: String)]
 
-    /// `eligibility`: the host problems of every declared instance, by id.
-    init(index: WorkspaceIndex, asOf: CalendarDate, eligibility: [String: [EligibilityProblem]], catalog: any MessageCatalog) {
+    init(index: WorkspaceIndex, numberUsage: NumberUsage, catalog: any MessageCatalog) {
         self.index = index
-        self.asOf = asOf
         self.catalog = catalog
-        var named = Set<String>()
-        for entry in index.websites {
-            if let number = entry.website.serviceNumber { named.insert(number.value) }
+        self.numberUsage = numberUsage
+        var first: [(number: String, instance: String)] = []
+        // A list of 2 × `offered` holds at least `offered` numbers of other instances than any one
+        // instance with fewer than `offered` of its own; one with `offered` needs no others.
+        for candidate in index.inventory.readyNumbers where !numberUsage.isNamed(candidate.number) {
+            first.append(candidate)
+            if first.count == 2 * Self.offered { break }
         }
-        var unused: [(String, String)] = []
-        for declared in index.orderedServiceNumbers {
-            let number = declared.declaration
-            guard let value = number.number?.value, !number.isMarkedUsed, !named.contains(value),
-                  let instanceID = number.instance?.value, let instance = index.instances[instanceID]?.declaration,
-                  let purchaser = instance.account?.value, number.appliedBy?.value == purchaser else { continue }
-            if eligibility[instanceID]?.isEmpty == true { unused.append((value, instanceID)) }
-        }
-        unusedNumbers = unused
-        var byInstance: [String: [Int]] = [:]
-        for (position, candidate) in unused.enumerated() where byInstance[candidate.1, default: []].count < Self.offered {
-            byInstance[candidate.1, default: []].append(position)
-        }
-        firstUnusedByInstance = byInstance
+        firstUnused = first
     }
 
     /// How many numbers a fix list offers at most.
     private static let offered = 3
-    /// The first `offered` positions in `unusedNumbers` of each instance: every diagnostic
-    /// asks, and a scan of all unused numbers per diagnostic grows with the square of the workspace.
-    private let firstUnusedByInstance: [String: [Int]]
+
+    /// Unused numbers in workspace order: declared, not `used`, named by no
+    /// website, applied for by their instance's purchaser, on an eligible host.
+    public var unusedNumbers: [(number: String, instance: String)] {
+        index.inventory.readyNumbers.filter { !numberUsage.isNamed($0.number) }
+    }
+
+    /// The first `offered` unused numbers of an instance, in workspace order.
+    private func firstUnused(of instance: String) -> [(number: String, instance: String)] {
+        var chosen: [(number: String, instance: String)] = []
+        for position in index.inventory.readyNumbersByInstance[instance] ?? [] {
+            let candidate = index.inventory.readyNumbers[position]
+            if numberUsage.isNamed(candidate.number) { continue }
+            chosen.append(candidate)
+            if chosen.count == Self.offered { break }
+        }
+        return chosen
+    }
 
     /// Up to three unused numbers, those of `preferredInstance` first; the first is preferred.
     public func useUnusedNumber(document: Int, replacing range: ByteRange, preferredInstance: String?) -> [Fix] {
@@ -75,7 +79,7 @@ public struct FixFactory: Sendable {
     /// the key and the value are replaced apart, so a comment between them stays.
     public func replaceInstanceWithNumber(document: Int, website: WebsiteDeclaration) -> [Fix] {
         guard let instance = website.instance, let key = website.instanceKey else { return [] }
-        return (firstUnusedByInstance[instance.value] ?? []).map { unusedNumbers[$0] }.map { candidate in
+        return firstUnused(of: instance.value).map { candidate in
             Fix(
                 title: catalog.text(.fixReplaceInstanceWithNumber(candidate.number)),
                 edits: [
@@ -124,9 +128,9 @@ public struct FixFactory: Sendable {
     }
 
     private func candidates(preferredInstance: String?) -> [(number: String, instance: String)] {
-        guard let preferredInstance else { return Array(unusedNumbers.prefix(Self.offered)) }
-        var chosen = (firstUnusedByInstance[preferredInstance] ?? []).map { unusedNumbers[$0] }
-        for candidate in unusedNumbers where candidate.instance != preferredInstance {
+        guard let preferredInstance else { return Array(firstUnused.prefix(Self.offered)) }
+        var chosen = firstUnused(of: preferredInstance)
+        for candidate in firstUnused where candidate.instance != preferredInstance {
             if chosen.count == Self.offered { break }
             chosen.append(candidate)
         }

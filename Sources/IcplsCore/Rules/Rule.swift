@@ -39,21 +39,16 @@ public final class RuleContext: Sendable {
     public let fixes: FixFactory
     public let hostJudgements: [HostJudgement]
 
-    public init(index: WorkspaceIndex, asOf: CalendarDate, catalog: any MessageCatalog) {
+    /// The analyses of `index`, judged on the day its inventory was judged on.
+    public init(index: WorkspaceIndex, catalog: any MessageCatalog) {
         self.index = index
-        self.asOf = asOf
-        // Usage and eligibility are independent of each other: made side by side.
-        ((numberUsage, quotaUsage), (fixes, hostJudgements)) = Parallel.both(
+        asOf = index.inventory.asOf
+        // Number usage and host judgements are independent of each other: made side by side.
+        ((numberUsage, quotaUsage), hostJudgements) = Parallel.both(
             { (NumberUsage(index), QuotaUsage(index)) },
-            {
-                // Each instance is judged once; the host rules and the unused-number fixes both read it.
-                let eligibility = index.instances.mapValues { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
-                return (
-                    FixFactory(index: index, asOf: asOf, eligibility: eligibility, catalog: catalog),
-                    HostJudgement.judge(index, eligibility: eligibility)
-                )
-            }
+            { HostJudgement.judge(index) }
         )
+        fixes = FixFactory(index: index, numberUsage: numberUsage, catalog: catalog)
     }
 }
 
@@ -65,7 +60,7 @@ public struct DiagnosticSink {
     let rule: RuleID
     public private(set) var diagnostics: [Diagnostic] = []
 
-    init(index: WorkspaceIndex, catalog: any MessageCatalog, rule: RuleID, severity: Severity) {
+    public init(index: WorkspaceIndex, catalog: any MessageCatalog, rule: RuleID, severity: Severity) {
         self.index = index
         self.catalog = catalog
         self.rule = rule

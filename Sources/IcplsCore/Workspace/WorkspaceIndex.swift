@@ -41,47 +41,44 @@ public struct WorkspaceIndex: Sendable {
     public let documents: [AnalyzedDocument]
     /// Each document's position in `documents`.
     private let documentPositions: [DocumentKey: Int]
-    public private(set) var accounts: [String: Declared<AccountDeclaration>] = [:]
-    public private(set) var instances: [String: Declared<InstanceDeclaration>] = [:]
-    public private(set) var serviceNumbers: [String: Declared<ServiceNumberDeclaration>] = [:]
-    /// Declarations after the first of their id.
-    public private(set) var duplicates: [DuplicateDeclaration] = []
+    /// The declarations of the inventory sections and what reads only them.
+    public let inventory: Inventory
+    /// Filing ids declared after the first of their id.
+    private var filingDuplicates: [DuplicateDeclaration] = []
     /// Every website in workspace order.
     public private(set) var websites: [WebsiteEntry] = []
     /// Indexes into `websites`: non-draft filings first, then drafts, each in workspace order (the ICP201 order).
     public private(set) var consumptionOrder: [Int] = []
-    /// Every first number declaration, in workspace order.
-    public private(set) var orderedServiceNumbers: [Declared<ServiceNumberDeclaration>] = []
-    /// Declared ids in workspace order, for suggestions and completion.
-    public private(set) var accountIDs: [String] = []
-    public private(set) var instanceIDs: [String] = []
-    public private(set) var numberIDs: [String] = []
 
-    public init(documents unordered: [AnalyzedDocument]) {
+    public var accounts: [String: Declared<AccountDeclaration>] { inventory.accounts }
+    public var instances: [String: Declared<InstanceDeclaration>] { inventory.instances }
+    public var serviceNumbers: [String: Declared<ServiceNumberDeclaration>] { inventory.serviceNumbers }
+    /// Declarations after the first of their id.
+    public var duplicates: [DuplicateDeclaration] { inventory.duplicates + filingDuplicates }
+    /// Every first number declaration, in workspace order.
+    public var orderedServiceNumbers: [Declared<ServiceNumberDeclaration>] { inventory.orderedServiceNumbers }
+    /// Declared ids in workspace order, for suggestions and completion.
+    public var accountIDs: [String] { inventory.accountIDs }
+    public var instanceIDs: [String] { inventory.instanceIDs }
+    public var numberIDs: [String] { inventory.numberIDs }
+
+    /// The index of `documents`; `inventory` is used when it was built from the same
+    /// inventory arrays for the same day, and made again otherwise.
+    public init(documents unordered: [AnalyzedDocument], asOf: CalendarDate, reusing inventory: Inventory? = nil) {
         documents = unordered.sorted { $0.order < $1.order }
         documentPositions = Dictionary(documents.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        if let inventory, inventory.isCurrent(for: documents, asOf: asOf) {
+            self.inventory = inventory
+        } else {
+            self.inventory = Inventory(documents: documents, asOf: asOf)
+        }
         var firstFiling: [String: Location] = [:]
-        // Sized up front: growing tables of tens of thousands of entries rehashes every key again and again.
-        accounts.reserveCapacity(documents.reduce(0) { $0 + $1.model.accounts.count })
-        instances.reserveCapacity(documents.reduce(0) { $0 + $1.model.instances.count })
-        serviceNumbers.reserveCapacity(documents.reduce(0) { $0 + $1.model.serviceNumbers.count })
         websites.reserveCapacity(documents.reduce(0) { total, document in document.model.filings.reduce(total) { $0 + $1.websites.count } })
         for (documentIndex, document) in documents.enumerated() {
-            let model = document.model
-            for account in model.accounts where declare(account, \.id, as: .account, in: documentIndex, into: \.accounts) {
-                accountIDs.append(account.id!.value)
-            }
-            for instance in model.instances where declare(instance, \.id, as: .instance, in: documentIndex, into: \.instances) {
-                instanceIDs.append(instance.id!.value)
-            }
-            for number in model.serviceNumbers where declare(number, \.number, as: .serviceNumber, in: documentIndex, into: \.serviceNumbers) {
-                orderedServiceNumbers.append(Declared(document: documentIndex, declaration: number))
-                numberIDs.append(number.number!.value)
-            }
-            for filing in model.filings {
+            for filing in document.model.filings {
                 if let id = filing.id {
                     if let first = firstFiling[id.value] {
-                        duplicates.append(DuplicateDeclaration(kind: .filing, id: id.value, document: documentIndex, range: id.range, first: first))
+                        filingDuplicates.append(DuplicateDeclaration(kind: .filing, id: id.value, document: documentIndex, range: id.range, first: first))
                     } else {
                         firstFiling[id.value] = Location(document: document.key, range: id.range)
                     }
@@ -92,24 +89,6 @@ public struct WorkspaceIndex: Sendable {
             }
         }
         consumptionOrder = websites.indices.filter { !websites[$0].isDraft } + websites.indices.filter { websites[$0].isDraft }
-    }
-
-    /// Keeps the first declaration of each id; a later one becomes a duplicate of it.
-    /// True when `declaration` is the first of its id.
-    private mutating func declare<Declaration>(
-        _ declaration: Declaration, _ idPath: KeyPath<Declaration, Located<String>?>, as kind: DeclarationKind,
-        in document: Int, into table: WritableKeyPath<WorkspaceIndex, [String: Declared<Declaration>]>
-    ) -> Bool {
-        guard let id = declaration[keyPath: idPath] else { return false }
-        if let first = self[keyPath: table][id.value] {
-            duplicates.append(DuplicateDeclaration(
-                kind: kind, id: id.value, document: document, range: id.range,
-                first: Location(document: documents[first.document].key, range: first.declaration[keyPath: idPath]!.range)
-            ))
-            return false
-        }
-        self[keyPath: table][id.value] = Declared(document: document, declaration: declaration)
-        return true
     }
 
     /// The position of a document in workspace order.

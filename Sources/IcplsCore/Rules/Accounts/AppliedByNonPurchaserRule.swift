@@ -20,12 +20,12 @@ struct AppliedByNonPurchaserRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        for declared in index.orderedServiceNumbers {
+        // Found with the inventory: each is a number whose applicant and purchaser are declared and differ.
+        for position in index.inventory.appliedByNonPurchaser {
+            let declared = index.orderedServiceNumbers[position]
             let number = declared.declaration
             guard let appliedBy = number.appliedBy, let numberValue = number.number, let instanceID = number.instance,
-                  let instance = index.instances[instanceID.value]?.declaration, let purchaser = instance.account,
-                  index.accounts[appliedBy.value] != nil, index.accounts[purchaser.value] != nil,
-                  appliedBy.value != purchaser.value else { continue }
+                  let purchaser = index.instances[instanceID.value]?.declaration.account else { continue }
             sink.emit(document: declared.document, range: appliedBy.range,
                       .appliedByNonPurchaser(number: numberValue.value, appliedBy: appliedBy.value, purchaser: purchaser.value, instance: instanceID.value))
         }

@@ -9,7 +9,8 @@ public struct HostJudgement: Sendable {
     public var problems: [EligibilityProblem]
 
     /// Each draft Alibaba Cloud website whose host is declared, in workspace order.
-    static func judge(_ index: WorkspaceIndex, eligibility: [String: [EligibilityProblem]]) -> [HostJudgement] {
+    static func judge(_ index: WorkspaceIndex) -> [HostJudgement] {
+        let eligibility = index.inventory.eligibility
         var judgements: [HostJudgement] = []
         for (websiteIndex, entry) in index.websites.enumerated() where entry.isDraft && entry.hosting == .alibabaCloud {
             guard let host = index.host(of: entry.website), let id = host.instance.declaration.id?.value else { continue }

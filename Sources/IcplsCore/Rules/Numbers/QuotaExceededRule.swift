@@ -21,9 +21,7 @@ struct QuotaExceededRule: Rule {
     )
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
-        let usage = context.quotaUsage
-        for key in usage.poolOrder {
-            let pool = usage.pools[key]!
+        for pool in context.quotaUsage.poolsOverQuota {
             for (offset, slot) in pool.slots.enumerated() where offset >= pool.quota {
                 sink.emit(document: slot.document, range: slot.range,
                           .quotaExceeded(pool: pool.key, product: pool.product, quota: pool.quota, slot: offset + 1))

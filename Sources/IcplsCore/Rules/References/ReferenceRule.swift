@@ -1,35 +1,37 @@
 import IcplsDocument
 
-/// Every reference of one kind in the workspace, with the document it is in.
-struct Reference {
+/// A reference in the workspace, with the document it is in.
+struct Reference: Sendable {
     var document: Int
     var value: Located<String>
 }
 
 extension WorkspaceIndex {
-    /// `instances[].account`, `serviceNumbers[].appliedBy`, `filings[].account`, duplicates included.
-    var accountReferences: [Reference] {
-        var references: [Reference] = []
+    /// `instances[].account`, `serviceNumbers[].appliedBy` and `filings[].account` that no
+    /// document declares, duplicates included; the inventory's were found with the inventory.
+    var unknownAccountReferences: [Reference] {
+        var references = inventory.unknownAccountReferences
         for (document, analyzed) in documents.enumerated() {
-            let model = analyzed.model
-            references += model.instances.compactMap { $0.account.map { Reference(document: document, value: $0) } }
-            references += model.serviceNumbers.compactMap { $0.appliedBy.map { Reference(document: document, value: $0) } }
-            references += model.filings.compactMap { $0.account.map { Reference(document: document, value: $0) } }
+            for filing in analyzed.model.filings {
+                if let account = filing.account, accounts[account.value] == nil {
+                    references.append(Reference(document: document, value: account))
+                }
+            }
         }
-        return references.sorted { ($0.document, $0.value.range.start) < ($1.document, $1.value.range.start) }
+        return references
     }
 
-    /// `serviceNumbers[].instance` and `websites[].instance`.
-    var instanceReferences: [Reference] {
-        var references: [Reference] = []
-        for (document, analyzed) in documents.enumerated() {
-            references += analyzed.model.serviceNumbers.compactMap { $0.instance.map { Reference(document: document, value: $0) } }
+    /// `serviceNumbers[].instance` and `websites[].instance` that no document declares.
+    var unknownInstanceReferences: [Reference] {
+        var references = inventory.unknownInstanceReferences
+        for entry in websites {
+            if let instance = entry.website.instance, instances[instance.value] == nil {
+                references.append(Reference(document: entry.document, value: instance))
+            }
         }
-        references += websites.compactMap { entry in entry.website.instance.map { Reference(document: entry.document, value: $0) } }
-        return references.sorted { ($0.document, $0.value.range.start) < ($1.document, $1.value.range.start) }
+        return references
     }
 }
-
 
 extension DiagnosticSink {
     /// Reports a reference that no document declares, suggesting the closest declared

@@ -18,10 +18,8 @@ struct UnknownAccountRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        // Built only when a reference is unknown: most checks never ask.
-        lazy var names = ClosestNameIndex(index.accountIDs)
-        for reference in index.accountReferences where index.accounts[reference.value.value] == nil {
-            sink.emitUnknownReference(reference.value, document: reference.document, among: names, context) {
+        for reference in index.unknownAccountReferences {
+            sink.emitUnknownReference(reference.value, document: reference.document, among: index.inventory.accountNames, context) {
                 .unknownAccount($0, suggestion: $1)
             }
         }

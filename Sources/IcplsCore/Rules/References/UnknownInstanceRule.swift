@@ -20,10 +20,8 @@ struct UnknownInstanceRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        // Built only when a reference is unknown: most checks never ask.
-        lazy var names = ClosestNameIndex(index.instanceIDs)
-        for reference in index.instanceReferences where index.instances[reference.value.value] == nil {
-            sink.emitUnknownReference(reference.value, document: reference.document, among: names, context) {
+        for reference in index.unknownInstanceReferences {
+            sink.emitUnknownReference(reference.value, document: reference.document, among: index.inventory.instanceNames, context) {
                 .unknownInstance($0, suggestion: $1)
             }
         }

@@ -20,11 +20,9 @@ struct UnknownServiceNumberRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        // Built only when a reference is unknown: most checks never ask.
-        lazy var names = ClosestNameIndex(index.numberIDs)
         for entry in index.websites {
             guard let number = entry.website.serviceNumber, index.serviceNumbers[number.value] == nil else { continue }
-            sink.emitUnknownReference(number, document: entry.document, among: names, context) {
+            sink.emitUnknownReference(number, document: entry.document, among: index.inventory.numberNames, context) {
                 .unknownServiceNumber($0, suggestion: $1)
             }
         }
