@@ -10,39 +10,67 @@ public struct NumberUsage: Sendable {
         case website(Int)
     }
 
-    public private(set) var firstConsumer: [String: Consumer] = [:]
+    private let index: WorkspaceIndex
+    /// The first consumer of each declared number, by its position in `WorkspaceIndex.serviceNumbers`.
+    private var firstConsumerOfDeclared: [Consumer?]
+    /// The first consumer of each number no document declares.
+    private var firstConsumerOfUndeclared: [String: Consumer] = [:]
+    /// Whether a website names each declared number, wherever the website is hosted.
+    private var isDeclaredNumberNamed: [Bool]
     /// Websites that lose a number to an earlier consumer.
     public private(set) var reuses: [(website: Int, first: Consumer)] = []
-    /// Every website that names each number, in consumption order (also those hosted elsewhere).
-    public private(set) var websitesByNumber: [String: [Int]] = [:]
 
     public init(_ index: WorkspaceIndex) {
-        firstConsumer.reserveCapacity(index.serviceNumbers.count + index.websites.count)
-        websitesByNumber.reserveCapacity(index.websites.count)
-        for declared in index.orderedServiceNumbers {
-            guard let used = declared.declaration.used, used.value, let number = declared.declaration.number else { continue }
-            firstConsumer[number.value] = .markedUsed(document: declared.document, range: used.range)
+        self.index = index
+        let inventory = index.inventory
+        firstConsumerOfDeclared = Array(repeating: nil, count: inventory.serviceNumbers.count)
+        isDeclaredNumberNamed = Array(repeating: false, count: inventory.serviceNumbers.count)
+        for position in inventory.markedUsed {
+            let declared = inventory.serviceNumbers.ordered[position]
+            guard let used = declared.declaration.used else { continue }
+            firstConsumerOfDeclared[position] = .markedUsed(document: declared.document, range: used.range)
         }
+        // Declared numbers were looked up when the index was made: only undeclared ones are hashed here.
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
             guard let number = entry.website.serviceNumber else { continue }
-            websitesByNumber[number.value, default: []].append(websiteIndex)
+            if let position = entry.declaredNumber { isDeclaredNumberNamed[position] = true }
             guard entry.hosting == .alibabaCloud else { continue }
-            if let first = firstConsumer[number.value] {
+            if let position = entry.declaredNumber {
+                if let first = firstConsumerOfDeclared[position] {
+                    reuses.append((websiteIndex, first))
+                } else {
+                    firstConsumerOfDeclared[position] = .website(websiteIndex)
+                }
+            } else if let first = firstConsumerOfUndeclared[number.value] {
                 reuses.append((websiteIndex, first))
             } else {
-                firstConsumer[number.value] = .website(websiteIndex)
+                firstConsumerOfUndeclared[number.value] = .website(websiteIndex)
             }
         }
     }
 
-    /// True when nothing consumes the number: not `used`, named by no website.
-    public func isUnconsumed(_ number: String) -> Bool {
-        firstConsumer[number] == nil
+    /// What consumes a number first, if anything does.
+    public func firstConsumer(of number: String) -> Consumer? {
+        if let position = index.serviceNumbers.position(of: number) { return firstConsumerOfDeclared[position] }
+        return firstConsumerOfUndeclared[number]
     }
 
-    /// True when a website names the number, wherever it is hosted.
-    public func isNamed(_ number: String) -> Bool {
-        websitesByNumber[number] != nil
+    /// True when nothing consumes the number: not `used`, named by no Alibaba Cloud website.
+    public func isUnconsumed(_ number: String) -> Bool {
+        firstConsumer(of: number) == nil
+    }
+
+    /// True when a website names the declared number at `position` in `WorkspaceIndex.serviceNumbers`.
+    func isNamed(declaredNumber position: Int) -> Bool {
+        isDeclaredNumberNamed[position]
+    }
+
+    /// Every Alibaba Cloud website that names a number, in consumption order.
+    public func websites(naming number: String) -> [Int] {
+        index.consumptionOrder.filter { websiteIndex in
+            let entry = index.websites[websiteIndex]
+            return entry.hosting == .alibabaCloud && entry.website.serviceNumber?.value == number
+        }
     }
 }

@@ -34,6 +34,11 @@ public enum HostName {
 
     /// The form two domains are compared in: Unicode lower case, a trailing dot ignored.
     public static func comparisonKey(_ domain: String) -> String {
+        // Most domains are lower-case ASCII already: they are their own key, with nothing allocated.
+        let isKeyAlready = domain.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.last != UInt8(ascii: ".") && !bytes.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        if isKeyAlready == true { return domain }
         let lowered = domain.lowercased()
         return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
     }

@@ -94,7 +94,7 @@ struct HoverFacts {
     func serviceNumber(_ symbol: SymbolOccurrence, describe: (Location) -> String) -> String {
         var text = Markdown()
         text.line("**Service number** \(Markdown.code(symbol.name))")
-        let namedBy = (context.numberUsage.websitesByNumber[symbol.name] ?? []).filter { index.websites[$0].hosting == .alibabaCloud }
+        let namedBy = context.numberUsage.websites(naming: symbol.name)
         guard let declared = index.serviceNumbers[symbol.name], let value = declared.declaration.number else {
             text.paragraph("No document declares this number.")
             for website in namedBy { text.bullet("Named by \(self.website(index.websites[website]))") }
@@ -116,7 +116,7 @@ struct HoverFacts {
             }
             text.bullet(line)
         }
-        let consumer = context.numberUsage.firstConsumer[symbol.name]
+        let consumer = context.numberUsage.firstConsumer(of: symbol.name)
         var firstWebsite: Int?
         switch consumer {
         case .markedUsed?:
@@ -193,7 +193,7 @@ struct HoverFacts {
 
     private func websites(hostedOn instance: String) -> [WebsiteEntry] {
         index.websites.filter { entry in
-            entry.hosting == .alibabaCloud && index.host(of: entry.website)?.instance.declaration.id?.value == instance
+            entry.hosting == .alibabaCloud && index.host(of: entry)?.instance.declaration.id?.value == instance
         }
     }
 

@@ -48,7 +48,7 @@ struct ReferenceCandidates {
     }
 
     private func usage(of number: String) -> String {
-        switch context.numberUsage.firstConsumer[number] {
+        switch context.numberUsage.firstConsumer(of: number) {
         case .markedUsed?:
             return "used outside this workspace"
         case .website(let first)?:

@@ -17,8 +17,8 @@ public struct FixFactory: Sendable {
         var first: [(number: String, instance: String)] = []
         // A list of 2 × `offered` holds at least `offered` numbers of other instances than any one
         // instance with fewer than `offered` of its own; one with `offered` needs no others.
-        for candidate in index.inventory.readyNumbers where !numberUsage.isNamed(candidate.number) {
-            first.append(candidate)
+        for position in index.inventory.readyNumbers where !numberUsage.isNamed(declaredNumber: position) {
+            first.append(index.inventory.readyNumber(position))
             if first.count == 2 * Self.offered { break }
         }
         firstUnused = first
@@ -30,16 +30,17 @@ public struct FixFactory: Sendable {
     /// Unused numbers in workspace order: declared, not `used`, named by no
     /// website, applied for by their instance's purchaser, on an eligible host.
     public var unusedNumbers: [(number: String, instance: String)] {
-        index.inventory.readyNumbers.filter { !numberUsage.isNamed($0.number) }
+        index.inventory.readyNumbers.filter { !numberUsage.isNamed(declaredNumber: $0) }.map(index.inventory.readyNumber)
     }
 
     /// The first `offered` unused numbers of an instance, in workspace order.
     private func firstUnused(of instance: String) -> [(number: String, instance: String)] {
         var chosen: [(number: String, instance: String)] = []
-        for position in index.inventory.readyNumbersByInstance[instance] ?? [] {
-            let candidate = index.inventory.readyNumbers[position]
-            if numberUsage.isNamed(candidate.number) { continue }
-            chosen.append(candidate)
+        guard let instancePosition = index.instances.position(of: instance) else { return [] }
+        for readyPosition in index.inventory.readyNumbersByInstance[instancePosition] {
+            let position = index.inventory.readyNumbers[readyPosition]
+            if numberUsage.isNamed(declaredNumber: position) { continue }
+            chosen.append(index.inventory.readyNumber(position))
             if chosen.count == Self.offered { break }
         }
         return chosen

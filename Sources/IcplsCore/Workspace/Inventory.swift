@@ -15,32 +15,30 @@ public final class Inventory: Sendable {
     /// The day eligibility was judged on.
     public let asOf: CalendarDate
 
-    public let accounts: [String: Declared<AccountDeclaration>]
-    public let instances: [String: Declared<InstanceDeclaration>]
-    public let serviceNumbers: [String: Declared<ServiceNumberDeclaration>]
+    public let accounts: DeclarationTable<AccountDeclaration>
+    public let instances: DeclarationTable<InstanceDeclaration>
+    public let serviceNumbers: DeclarationTable<ServiceNumberDeclaration>
     /// Account, instance and number declarations after the first of their id.
     public let duplicates: [DuplicateDeclaration]
-    /// Every first number declaration, in workspace order.
-    public let orderedServiceNumbers: [Declared<ServiceNumberDeclaration>]
-    /// Declared ids in workspace order, for suggestions and completion.
-    public let accountIDs: [String]
-    public let instanceIDs: [String]
-    public let numberIDs: [String]
 
-    /// The host problems of every declared instance, by id.
-    public let eligibility: [String: [EligibilityProblem]]
-    /// Numbers that can back a website unless one names them already: declared, not `used`,
-    /// applied for by their instance's purchaser, on an eligible host; in workspace order.
-    let readyNumbers: [(number: String, instance: String)]
-    /// Positions in `readyNumbers` by instance.
-    let readyNumbersByInstance: [String: [Int]]
+    /// The host problems of each declared instance, by its position in `instances`.
+    let eligibility: [[EligibilityProblem]]
+    /// The position in `instances` of each declared number's instance, by the number's position.
+    let instanceOfNumber: [Int?]
+    /// Positions in `serviceNumbers` of the numbers marked `"used": true`, in workspace order.
+    let markedUsed: [Int]
+    /// Positions in `serviceNumbers` of the numbers that can back a website unless one names them
+    /// already: not `used`, applied for by their instance's purchaser, on an eligible host; in workspace order.
+    let readyNumbers: [Int]
+    /// The positions in `readyNumbers` of each instance's ready numbers, by the instance's position.
+    let readyNumbersByInstance: [[Int]]
     /// The quota slots taken by declared numbers; websites that select an instance directly add theirs per check.
     let declaredQuota: QuotaPools
     /// `instances[].account` and `serviceNumbers[].appliedBy` that no document declares.
     let unknownAccountReferences: [Reference]
     /// `serviceNumbers[].instance` that no document declares.
     let unknownInstanceReferences: [Reference]
-    /// Positions in `orderedServiceNumbers` of numbers applied for by an account that did not purchase the instance (ICP301).
+    /// Positions in `serviceNumbers` of numbers applied for by an account that did not purchase the instance (ICP301).
     let appliedByNonPurchaser: [Int]
 
     private let closestNames = ClosestNameIndexes()
@@ -49,45 +47,50 @@ public final class Inventory: Sendable {
         source = documents.map(DocumentInventory.init)
         self.asOf = asOf
         let tables = DeclarationTables(documents: documents)
-        accounts = tables.accounts
-        instances = tables.instances
-        serviceNumbers = tables.serviceNumbers
+        let (accounts, instances, serviceNumbers) = (tables.accounts, tables.instances, tables.serviceNumbers)
+        self.accounts = accounts
+        self.instances = instances
+        self.serviceNumbers = serviceNumbers
         duplicates = tables.duplicates
-        orderedServiceNumbers = tables.orderedServiceNumbers
-        accountIDs = tables.accountIDs
-        instanceIDs = tables.instanceIDs
-        numberIDs = tables.numberIDs
 
         // Each instance is judged once; the host rules and the unused-number fixes both read it.
-        let eligibility = instances.mapValues { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
+        let eligibility = instances.ordered.map { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
         self.eligibility = eligibility
-        var ready: [(number: String, instance: String)] = []
-        var readyByInstance: [String: [Int]] = [:]
+        var instanceOfNumber: [Int?] = []
+        instanceOfNumber.reserveCapacity(serviceNumbers.count)
+        var markedUsed: [Int] = []
+        var ready: [Int] = []
+        var readyByInstance = [[Int]](repeating: [], count: instances.count)
         var appliedByNonPurchaser: [Int] = []
-        var unknownInstances: [Reference] = []
-        var unknownAccounts: [Reference] = []
         var quota = QuotaPools()
-        for (position, declared) in orderedServiceNumbers.enumerated() {
+        for (position, declared) in serviceNumbers.ordered.enumerated() {
             let number = declared.declaration
-            guard let value = number.number, let instanceID = number.instance,
-                  let instance = instances[instanceID.value]?.declaration else { continue }
+            if number.isMarkedUsed { markedUsed.append(position) }
+            let instancePosition = number.instance.flatMap { instances.position(of: $0.value) }
+            instanceOfNumber.append(instancePosition)
+            guard let value = number.number, let instancePosition else { continue }
+            let instance = instances.ordered[instancePosition].declaration
             quota.take(instance, QuotaUsage.Slot(document: declared.document, range: value.range))
             guard let appliedBy = number.appliedBy, let purchaser = instance.account else { continue }
             if appliedBy.value == purchaser.value {
-                if !number.isMarkedUsed, eligibility[instanceID.value]?.isEmpty == true {
-                    readyByInstance[instanceID.value, default: []].append(ready.count)
-                    ready.append((value.value, instanceID.value))
+                if !number.isMarkedUsed, eligibility[instancePosition].isEmpty {
+                    readyByInstance[instancePosition].append(ready.count)
+                    ready.append(position)
                 }
             } else if accounts[appliedBy.value] != nil, accounts[purchaser.value] != nil {
                 appliedByNonPurchaser.append(position)
             }
         }
+        self.instanceOfNumber = instanceOfNumber
+        self.markedUsed = markedUsed
         readyNumbers = ready
         readyNumbersByInstance = readyByInstance
         self.appliedByNonPurchaser = appliedByNonPurchaser
         declaredQuota = quota
 
         // Every declaration's references, duplicates' too.
+        var unknownInstances: [Reference] = []
+        var unknownAccounts: [Reference] = []
         for (document, analyzed) in documents.enumerated() {
             for instance in analyzed.model.instances {
                 if let account = instance.account, accounts[account.value] == nil {
@@ -113,10 +116,60 @@ public final class Inventory: Sendable {
         return zip(documents, source).allSatisfy { document, built in built.matches(document) }
     }
 
+    /// The host problems of a declared instance.
+    public func problems(of instance: String) -> [EligibilityProblem]? {
+        instances.position(of: instance).map { eligibility[$0] }
+    }
+
+    /// The number at a position in `serviceNumbers`, and its instance's id.
+    func readyNumber(_ position: Int) -> (number: String, instance: String) {
+        let number = serviceNumbers.ordered[position].declaration
+        return (number.number!.value, number.instance!.value)
+    }
+
+    /// Declared ids in workspace order, for suggestions and completion.
+    public var accountIDs: [String] { accounts.ordered.map { $0.declaration.id!.value } }
+    public var instanceIDs: [String] { instances.ordered.map { $0.declaration.id!.value } }
+    public var numberIDs: [String] { serviceNumbers.ordered.map { $0.declaration.number!.value } }
+
     /// "Did you mean" indexes over the declared ids, each built the first time a rule asks.
     var accountNames: ClosestNameIndex { closestNames.index(.account) { accountIDs } }
     var instanceNames: ClosestNameIndex { closestNames.index(.instance) { instanceIDs } }
     var numberNames: ClosestNameIndex { closestNames.index(.serviceNumber) { numberIDs } }
+}
+
+/// The first declaration of each id, in workspace order, and where to find it by id.
+public struct DeclarationTable<Declaration: Sendable>: Sendable {
+    /// First declarations in workspace order.
+    public private(set) var ordered: [Declared<Declaration>] = []
+    private var positions: [String: Int] = [:]
+
+    public subscript(id: String) -> Declared<Declaration>? {
+        positions[id].map { ordered[$0] }
+    }
+
+    /// The position of the first declaration of `id` in `ordered`.
+    public func position(of id: String) -> Int? {
+        positions[id]
+    }
+
+    public var count: Int { ordered.count }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        ordered.reserveCapacity(capacity)
+        positions.reserveCapacity(capacity)
+    }
+
+    /// Adds `declared` as the first of `id`, or returns the first when `id` has one.
+    mutating func insert(_ declared: Declared<Declaration>, id: String) -> Declared<Declaration>? {
+        // One lookup for a first declaration; a duplicate, which is rare, puts the first one's position back.
+        guard let first = positions.updateValue(ordered.count, forKey: id) else {
+            ordered.append(declared)
+            return nil
+        }
+        positions[id] = first
+        return ordered[first]
+    }
 }
 
 /// The inventory arrays of one document, kept to tell whether they changed.
@@ -141,16 +194,10 @@ private struct DocumentInventory: Sendable {
 
 /// The first declaration of each id, and the later ones as duplicates of it.
 private struct DeclarationTables {
-    var accounts: [String: Declared<AccountDeclaration>] = [:]
-    var instances: [String: Declared<InstanceDeclaration>] = [:]
-    var serviceNumbers: [String: Declared<ServiceNumberDeclaration>] = [:]
+    var accounts = DeclarationTable<AccountDeclaration>()
+    var instances = DeclarationTable<InstanceDeclaration>()
+    var serviceNumbers = DeclarationTable<ServiceNumberDeclaration>()
     var duplicates: [DuplicateDeclaration] = []
-    var orderedServiceNumbers: [Declared<ServiceNumberDeclaration>] = []
-    var accountIDs: [String] = []
-    var instanceIDs: [String] = []
-    var numberIDs: [String] = []
-
-    init() {}
 
     init(documents: [AnalyzedDocument]) {
         // Sized up front: growing tables of tens of thousands of entries rehashes every key again and again.
@@ -160,42 +207,27 @@ private struct DeclarationTables {
         for (documentIndex, document) in documents.enumerated() {
             let model = document.model
             for account in model.accounts {
-                guard let id = account.id else { continue }
-                if declare(Declared(document: documentIndex, declaration: account), id: id, as: .account, \.accounts, documents) {
-                    accountIDs.append(id.value)
-                }
+                Self.declare(Declared(document: documentIndex, declaration: account), as: .account, in: &accounts, &duplicates, documents)
             }
             for instance in model.instances {
-                guard let id = instance.id else { continue }
-                if declare(Declared(document: documentIndex, declaration: instance), id: id, as: .instance, \.instances, documents) {
-                    instanceIDs.append(id.value)
-                }
+                Self.declare(Declared(document: documentIndex, declaration: instance), as: .instance, in: &instances, &duplicates, documents)
             }
             for number in model.serviceNumbers {
-                guard let id = number.number else { continue }
-                let declared = Declared(document: documentIndex, declaration: number)
-                if declare(declared, id: id, as: .serviceNumber, \.serviceNumbers, documents) {
-                    orderedServiceNumbers.append(declared)
-                    numberIDs.append(id.value)
-                }
+                Self.declare(Declared(document: documentIndex, declaration: number), as: .serviceNumber, in: &serviceNumbers, &duplicates, documents)
             }
         }
     }
 
     /// Keeps the first declaration of each id; a later one becomes a duplicate of it.
-    /// True when `declared` is the first of its id.
-    private mutating func declare<Declaration: IdentifiedDeclaration>(
-        _ declared: Declared<Declaration>, id: Located<String>, as kind: DeclarationKind,
-        _ table: WritableKeyPath<DeclarationTables, [String: Declared<Declaration>]>, _ documents: [AnalyzedDocument]
-    ) -> Bool {
-        // One lookup for a first declaration; a duplicate, which is rare, puts the first one back.
-        guard let first = self[keyPath: table].updateValue(declared, forKey: id.value) else { return true }
-        self[keyPath: table][id.value] = first
+    private static func declare<Declaration: IdentifiedDeclaration>(
+        _ declared: Declared<Declaration>, as kind: DeclarationKind, in table: inout DeclarationTable<Declaration>,
+        _ duplicates: inout [DuplicateDeclaration], _ documents: [AnalyzedDocument]
+    ) {
+        guard let id = declared.declaration.identifier, let first = table.insert(declared, id: id.value) else { return }
         duplicates.append(DuplicateDeclaration(
             kind: kind, id: id.value, document: declared.document, range: id.range,
             first: Location(document: documents[first.document].key, range: first.declaration.identifier!.range)
         ))
-        return false
     }
 }
 

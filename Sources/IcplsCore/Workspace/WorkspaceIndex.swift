@@ -23,11 +23,14 @@ public final class WebsiteEntry: Sendable {
     public let document: Int
     public let filing: FilingDeclaration
     public let website: WebsiteDeclaration
+    /// The position in `WorkspaceIndex.serviceNumbers` of the number the website names, when declared.
+    public let declaredNumber: Int?
 
-    public init(document: Int, filing: FilingDeclaration, website: WebsiteDeclaration) {
+    public init(document: Int, filing: FilingDeclaration, website: WebsiteDeclaration, declaredNumber: Int?) {
         self.document = document
         self.filing = filing
         self.website = website
+        self.declaredNumber = declaredNumber
     }
 
     public var isDraft: Bool { filing.isDraft }
@@ -50,13 +53,13 @@ public struct WorkspaceIndex: Sendable {
     /// Indexes into `websites`: non-draft filings first, then drafts, each in workspace order (the ICP201 order).
     public private(set) var consumptionOrder: [Int] = []
 
-    public var accounts: [String: Declared<AccountDeclaration>] { inventory.accounts }
-    public var instances: [String: Declared<InstanceDeclaration>] { inventory.instances }
-    public var serviceNumbers: [String: Declared<ServiceNumberDeclaration>] { inventory.serviceNumbers }
+    public var accounts: DeclarationTable<AccountDeclaration> { inventory.accounts }
+    public var instances: DeclarationTable<InstanceDeclaration> { inventory.instances }
+    public var serviceNumbers: DeclarationTable<ServiceNumberDeclaration> { inventory.serviceNumbers }
     /// Declarations after the first of their id.
     public var duplicates: [DuplicateDeclaration] { inventory.duplicates + filingDuplicates }
     /// Every first number declaration, in workspace order.
-    public var orderedServiceNumbers: [Declared<ServiceNumberDeclaration>] { inventory.orderedServiceNumbers }
+    public var orderedServiceNumbers: [Declared<ServiceNumberDeclaration>] { inventory.serviceNumbers.ordered }
     /// Declared ids in workspace order, for suggestions and completion.
     public var accountIDs: [String] { inventory.accountIDs }
     public var instanceIDs: [String] { inventory.instanceIDs }
@@ -84,7 +87,9 @@ public struct WorkspaceIndex: Sendable {
                     }
                 }
                 for website in filing.websites {
-                    websites.append(WebsiteEntry(document: documentIndex, filing: filing, website: website))
+                    // The number is looked up once here; every rule reads the position.
+                    let number = website.serviceNumber.flatMap { self.inventory.serviceNumbers.position(of: $0.value) }
+                    websites.append(WebsiteEntry(document: documentIndex, filing: filing, website: website, declaredNumber: number))
                 }
             }
         }
@@ -106,13 +111,13 @@ public struct WorkspaceIndex: Sendable {
 
     /// The declared instance a website is hosted on: the instance of its number when
     /// that number is declared (none when the number has no valid instance), else its `instance`.
-    public func host(of website: WebsiteDeclaration) -> (instance: Declared<InstanceDeclaration>, takenFrom: ByteRange)? {
-        if let number = website.serviceNumber, let declared = serviceNumbers[number.value] {
-            guard let instanceID = declared.declaration.instance, let instance = instances[instanceID.value] else { return nil }
-            return (instance, number.range)
+    /// `position` is the instance's position in `instances`.
+    public func host(of entry: WebsiteEntry) -> (instance: Declared<InstanceDeclaration>, position: Int, takenFrom: ByteRange)? {
+        if let number = entry.declaredNumber, let range = entry.website.serviceNumber?.range {
+            return inventory.instanceOfNumber[number].map { (instances.ordered[$0], $0, range) }
         }
-        if let instanceID = website.instance, let instance = instances[instanceID.value] {
-            return (instance, instanceID.range)
+        if let instanceID = entry.website.instance, let position = instances.position(of: instanceID.value) {
+            return (instances.ordered[position], position, instanceID.range)
         }
         return nil
     }

@@ -22,7 +22,7 @@ struct ServiceNumberOfOtherInstanceRule: Rule {
         let index = context.index
         for entry in index.websites where entry.hosting == .alibabaCloud {
             guard let number = entry.website.serviceNumber, let instance = entry.website.instance,
-                  let numberInstance = index.serviceNumbers[number.value]?.declaration.instance,
+                  let declared = entry.declaredNumber, let numberInstance = index.orderedServiceNumbers[declared].declaration.instance,
                   numberInstance.value != instance.value else { continue }
             sink.emit(document: entry.document, range: instance.range,
                       .serviceNumberOfOtherInstance(number: number.value, numberInstance: numberInstance.value, instance: instance.value))

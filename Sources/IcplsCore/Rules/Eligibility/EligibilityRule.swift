@@ -10,11 +10,10 @@ public struct HostJudgement: Sendable {
 
     /// Each draft Alibaba Cloud website whose host is declared, in workspace order.
     static func judge(_ index: WorkspaceIndex) -> [HostJudgement] {
-        let eligibility = index.inventory.eligibility
         var judgements: [HostJudgement] = []
         for (websiteIndex, entry) in index.websites.enumerated() where entry.isDraft && entry.hosting == .alibabaCloud {
-            guard let host = index.host(of: entry.website), let id = host.instance.declaration.id?.value else { continue }
-            let problems = eligibility[id] ?? []
+            guard let host = index.host(of: entry) else { continue }
+            let problems = index.inventory.eligibility[host.position]
             judgements.append(HostJudgement(website: websiteIndex, takenFrom: host.takenFrom, instanceDocument: host.instance.document, problems: problems))
         }
         return judgements

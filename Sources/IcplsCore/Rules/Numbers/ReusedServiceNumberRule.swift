@@ -38,7 +38,7 @@ struct ReusedServiceNumberRule: Rule {
                 firstLocation = index.location(first.document, first.website.serviceNumber!.range)
                 firstDescription = .website(domain: first.website.domain?.value, filingID: first.filing.id?.value, status: first.filing.effectiveStatus)
             }
-            let ownInstance = index.serviceNumbers[number.value]?.declaration.instance?.value
+            let ownInstance = entry.declaredNumber.flatMap { index.orderedServiceNumbers[$0].declaration.instance?.value }
             sink.emit(
                 document: entry.document, range: number.range,
                 .serviceNumberReused(number.value, firstConsumer: firstDescription),

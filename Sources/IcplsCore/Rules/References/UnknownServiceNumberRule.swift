@@ -21,7 +21,7 @@ struct UnknownServiceNumberRule: Rule {
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
         for entry in index.websites {
-            guard let number = entry.website.serviceNumber, index.serviceNumbers[number.value] == nil else { continue }
+            guard let number = entry.website.serviceNumber, entry.declaredNumber == nil else { continue }
             sink.emitUnknownReference(number, document: entry.document, among: index.inventory.numberNames, context) {
                 .unknownServiceNumber($0, suggestion: $1)
             }
