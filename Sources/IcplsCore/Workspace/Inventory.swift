@@ -11,7 +11,7 @@ import IcplsDocument
 public final class Inventory: Sendable {
     /// The inventory arrays this was built from, per document in workspace order. Arrays
     /// compare equal at once when they share storage, which they do when nothing changed them.
-    private let source: [DocumentInventory]
+    private let source: InventorySource
     /// The day eligibility was judged on.
     public let asOf: CalendarDate
 
@@ -44,7 +44,7 @@ public final class Inventory: Sendable {
     private let closestNames = ClosestNameIndexes()
 
     init(documents: [AnalyzedDocument], asOf: CalendarDate) {
-        source = documents.map(DocumentInventory.init)
+        source = InventorySource(documents.map(DocumentInventory.init))
         self.asOf = asOf
         let tables = DeclarationTables(documents: documents)
         let (accounts, instances, serviceNumbers) = (tables.accounts, tables.instances, tables.serviceNumbers)
@@ -112,8 +112,7 @@ public final class Inventory: Sendable {
 
     /// Whether this was built from the inventory `documents` declare now, for the same day.
     public func isCurrent(for documents: [AnalyzedDocument], asOf: CalendarDate) -> Bool {
-        guard asOf == self.asOf, documents.count == source.count else { return false }
-        return zip(documents, source).allSatisfy { document, built in built.matches(document) }
+        asOf == self.asOf && source.matches(documents)
     }
 
     /// The host problems of a declared instance.
@@ -169,6 +168,29 @@ public struct DeclarationTable<Declaration: Sendable>: Sendable {
         }
         positions[id] = first
         return ordered[first]
+    }
+}
+
+/// The inventory arrays an inventory was built from.
+///
+/// When equal arrays come in other storage (the same file read again, or opened in the
+/// editor after it was read from disk), they replace the kept ones: the next comparison is
+/// by storage again, and the old arrays are let go.
+private final class InventorySource: @unchecked Sendable {
+    private let lock = NSLock()
+    private var documents: [DocumentInventory]
+
+    init(_ documents: [DocumentInventory]) {
+        self.documents = documents
+    }
+
+    func matches(_ analyzed: [AnalyzedDocument]) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard analyzed.count == documents.count,
+              zip(analyzed, documents).allSatisfy({ document, built in built.matches(document) }) else { return false }
+        documents = analyzed.map(DocumentInventory.init)
+        return true
     }
 }
 
