@@ -131,6 +131,11 @@ struct JSONCLexer {
         var token = Token(kind: .string, start: start, end: start)
         let count = bytes.count
         while position < count {
+            // Eight bytes at a time while none of them ends the string, escapes or is a control character.
+            while position + 8 <= count, !WordScan.mayEndString(WordScan.load(bytes, at: position)) {
+                position += 8
+            }
+            guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1

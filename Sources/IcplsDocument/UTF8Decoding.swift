@@ -89,6 +89,11 @@ public enum UTF8Decoding {
         var index = 0
         var runStart = -1
         while index < bytes.count {
+            if runStart < 0 {
+                // Eight bytes at a time while they are all ASCII, as most of a document is.
+                while index + 8 <= bytes.count, WordScan.load(bytes, at: index) & WordScan.highBits == 0 { index += 8 }
+                guard index < bytes.count else { break }
+            }
             if bytes[index] < 0x80 {
                 if runStart >= 0 { runs.append(ByteRange(start: runStart, end: index)); runStart = -1 }
                 index += 1

@@ -6,23 +6,41 @@ public struct DocumentReader {
     public private(set) var findings: [StructuralFinding] = []
 
     public static func read(_ tree: JSONSyntaxTree) -> (DocumentModel, [StructuralFinding]) {
+        read(tree, sideBySide: (tree.root?.range.length ?? 0) >= 256 * 1024)
+    }
+
+    /// `sideBySide`: the duplicate-key walk and the filings on one core, the inventory on the
+    /// other, as for a large document; the findings come out in the order one walk after another gives.
+    static func read(_ tree: JSONSyntaxTree, sideBySide: Bool) -> (DocumentModel, [StructuralFinding]) {
         var reader = DocumentReader()
-        var model = DocumentModel()
         if let nonObject = tree.nonObjectRoot {
             reader.report("ICP003", nonObject.range, .topLevelNotObject)
         }
-        if let root = tree.root {
+        guard let root = tree.root else { return (DocumentModel(), reader.findings) }
+        var top = DocumentReader()
+        guard let members = top.members(of: root, kind: .document) else {
             reader.findDuplicateKeys(root)
-            if let members = reader.members(of: root, kind: .document) {
-                for node in reader.elements(members["accounts"], kind: .account) { model.accounts.append(reader.readAccount(node)) }
-                for node in reader.elements(members["instances"], kind: .instance) { model.instances.append(reader.readInstance(node)) }
-                for node in reader.elements(members["serviceNumbers"], kind: .serviceNumber) {
-                    model.serviceNumbers.append(reader.readServiceNumber(node))
-                }
-                for node in reader.elements(members["filings"], kind: .filing) { model.filings.append(reader.readFiling(node)) }
-            }
+            return (DocumentModel(), reader.findings + top.findings)
         }
-        return (model, reader.findings)
+        let readFilings = { @Sendable () -> (duplicates: [StructuralFinding], filings: [FilingDeclaration], findings: [StructuralFinding]) in
+            var duplicates = DocumentReader()
+            duplicates.findDuplicateKeys(root)
+            var reader = DocumentReader()
+            let filings = reader.elements(members["filings"], kind: .filing).map { reader.readFiling($0) }
+            return (duplicates.findings, filings, reader.findings)
+        }
+        let readInventory = { @Sendable () -> (model: DocumentModel, findings: [StructuralFinding]) in
+            var reader = DocumentReader()
+            var model = DocumentModel()
+            model.accounts = reader.elements(members["accounts"], kind: .account).map { reader.readAccount($0) }
+            model.instances = reader.elements(members["instances"], kind: .instance).map { reader.readInstance($0) }
+            model.serviceNumbers = reader.elements(members["serviceNumbers"], kind: .serviceNumber).map { reader.readServiceNumber($0) }
+            return (model, reader.findings)
+        }
+        let (filings, inventory) = sideBySide ? Parallel.both(readFilings, readInventory) : (readFilings(), readInventory())
+        var model = inventory.model
+        model.filings = filings.filings
+        return (model, reader.findings + filings.duplicates + top.findings + inventory.findings + filings.findings)
     }
 
     // MARK: - Objects of the format

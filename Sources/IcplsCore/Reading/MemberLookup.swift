@@ -3,7 +3,7 @@ import IcplsDocument
 /// The members of one object by name, the last of a repeated name counting.
 /// Objects of the format hold a handful of members, so a scan beats hashing
 /// every key; large objects (unknown members can be anything) get a table.
-struct MemberLookup {
+struct MemberLookup: Sendable {
     private let members: [JSONMember]
     /// For large objects only: the positions of the first and the last member of each name.
     private let firstPositions: [String: Int]?

@@ -43,9 +43,16 @@ public struct AnalyzedDocument: Sendable {
         self.key = key
         self.order = order
         self.text = text
-        self.lineIndex = lineIndex ?? LineIndex(text)
-        let tree = tree ?? JSONCParser.parse(text)
-        self.tree = tree
+        let made: (LineIndex, JSONSyntaxTree)
+        switch (lineIndex, tree) {
+        case let (lineIndex?, tree?): made = (lineIndex, tree)
+        case (nil, nil) where text.count >= 256 * 1024:
+            // Both walk every byte, independently: a large text has them made side by side.
+            made = Parallel.both({ LineIndex(text) }, { JSONCParser.parse(text) })
+        default: made = (lineIndex ?? LineIndex(text), tree ?? JSONCParser.parse(text))
+        }
+        (self.lineIndex, self.tree) = made
+        let tree = made.1
         (model, findings) = reading.map { ($0.model, $0.findings) } ?? DocumentReader.read(tree)
     }
 
