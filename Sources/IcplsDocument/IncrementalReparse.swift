@@ -118,21 +118,17 @@ private struct ElementPath {
         node.range.end += delta
         // The payload is taken out of the node while it changes, so that its storage is
         // not shared and changes in place.
-        switch node.value {
-        case .object(var object):
-            guard case .member(let index) = step else { preconditionFailure("the path was found in this tree") }
-            node.value = .null
-            replace(in: &object.members[index].value, steps: steps.dropFirst(), with: new, delta: delta)
-            for later in (index + 1)..<object.members.count { moveMember(&object.members[later], by: delta) }
-            node.value = .object(object)
-        case .array(var elements):
-            guard case .element(let index) = step else { preconditionFailure("the path was found in this tree") }
-            node.value = .null
+        switch step {
+        case .member(let index):
+            guard var members = node.takeMembers() else { preconditionFailure("the path was found in this tree") }
+            replace(in: &members[index].value, steps: steps.dropFirst(), with: new, delta: delta)
+            for later in (index + 1)..<members.count { moveMember(&members[later], by: delta) }
+            node.value = .object(JSONObjectSyntax(members: members))
+        case .element(let index):
+            guard var elements = node.takeElements() else { preconditionFailure("the path was found in this tree") }
             replace(in: &elements[index], steps: steps.dropFirst(), with: new, delta: delta)
             for later in (index + 1)..<elements.count { move(&elements[later], by: delta) }
             node.value = .array(elements)
-        default:
-            preconditionFailure("the path was found in this tree")
         }
     }
 
@@ -145,18 +141,33 @@ private struct ElementPath {
     private static func move(_ node: inout JSONNode, by delta: Int) {
         node.range.start += delta
         node.range.end += delta
-        switch node.value {
-        case .object(var object):
-            node.value = .null
-            for index in object.members.indices { moveMember(&object.members[index], by: delta) }
-            node.value = .object(object)
-        case .array(var elements):
-            node.value = .null
+        if var members = node.takeMembers() {
+            for index in members.indices { moveMember(&members[index], by: delta) }
+            node.value = .object(JSONObjectSyntax(members: members))
+        } else if var elements = node.takeElements() {
             for index in elements.indices { move(&elements[index], by: delta) }
             node.value = .array(elements)
-        default:
-            break
         }
+    }
+}
+
+// Children are taken out of their node while they change: then only the returned array holds
+// them, and changing them changes them in place. Binding them in a `switch` over the value
+// does not do that: the switch's own copy of the value keeps them shared until the case
+// ends, and every change copies the whole array.
+extension JSONNode {
+    /// The members of an object node, which is left `null` until they are put back; nil for other values.
+    fileprivate mutating func takeMembers() -> [JSONMember]? {
+        guard case .object(let object) = value else { return nil }
+        value = .null
+        return object.members
+    }
+
+    /// The elements of an array node, which is left `null` until they are put back; nil for other values.
+    fileprivate mutating func takeElements() -> [JSONNode]? {
+        guard case .array(let elements) = value else { return nil }
+        value = .null
+        return elements
     }
 }
 

@@ -7,6 +7,9 @@ extension LanguageServer {
         let uri = try params.requiredString("textDocument", "uri")
         let text = try params.requiredString("textDocument", "text")
         let version = params?["textDocument"]?["version"]?.int64Value ?? 0
+        // The editor's text replaces the file's: the inventory read from the file goes now,
+        // not after the new text is read, so that the two are never held at once.
+        diagnostics.inventory = nil
         workspace.openDocument(uri: uri, version: version, text: Array(text.utf8))
         diagnostics.documentChanged(FileURI.documentKey(uri))
     }

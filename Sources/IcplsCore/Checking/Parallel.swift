@@ -12,24 +12,19 @@ enum Parallel {
         return slots.results()
     }
 
-    /// `first()` and `second()` at the same time where cores allow.
-    static func both<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-    ) -> (First, Second) {
-        let firstSlot = Slots<First>(count: 1)
+    /// `first()` on the calling thread and `second()` on another at the same time.
+    ///
+    /// `first` is the larger or longer-lived piece: what it allocates comes from the calling
+    /// thread's malloc arena, which later work on that thread reuses when it is freed. Memory
+    /// freed in a worker's arena stays with that worker, and a language server would keep it.
+    static func both<First, Second: Sendable>(_ first: () -> First, _ second: @escaping @Sendable () -> Second) -> (First, Second) {
         let secondSlot = Slots<Second>(count: 1)
-        defer {
-            firstSlot.free()
-            secondSlot.free()
-        }
-        DispatchQueue.concurrentPerform(iterations: 2) { position in
-            if position == 0 {
-                firstSlot.store(first(), at: 0)
-            } else {
-                secondSlot.store(second(), at: 0)
-            }
-        }
-        return (firstSlot.results()[0], secondSlot.results()[0])
+        defer { secondSlot.free() }
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { secondSlot.store(second(), at: 0) }
+        let firstResult = first()
+        done.wait()
+        return (firstResult, secondSlot.results()[0])
     }
 }
 

@@ -37,7 +37,7 @@ public struct DocumentReader {
             model.serviceNumbers = reader.elements(members["serviceNumbers"], kind: .serviceNumber).map { reader.readServiceNumber($0) }
             return (model, reader.findings)
         }
-        let (filings, inventory) = sideBySide ? Parallel.both(readFilings, readInventory) : (readFilings(), readInventory())
+        let (inventory, filings) = sideBySide ? Parallel.both(readInventory, readFilings) : (readInventory(), readFilings())
         var model = inventory.model
         model.filings = filings.filings
         return (model, reader.findings + filings.duplicates + top.findings + inventory.findings + filings.findings)

@@ -48,7 +48,8 @@ public struct AnalyzedDocument: Sendable {
         case let (lineIndex?, tree?): made = (lineIndex, tree)
         case (nil, nil) where text.count >= 256 * 1024:
             // Both walk every byte, independently: a large text has them made side by side.
-            made = Parallel.both({ LineIndex(text) }, { JSONCParser.parse(text) })
+            let (tree, lineIndex) = Parallel.both({ JSONCParser.parse(text) }, { LineIndex(text) })
+            made = (lineIndex, tree)
         default: made = (lineIndex ?? LineIndex(text), tree ?? JSONCParser.parse(text))
         }
         (self.lineIndex, self.tree) = made
