@@ -46,51 +46,43 @@ public final class Inventory: Sendable {
     init(documents: [AnalyzedDocument], asOf: CalendarDate) {
         source = InventorySource(documents.map(DocumentInventory.init))
         self.asOf = asOf
-        let tables = DeclarationTables(documents: documents)
-        let (accounts, instances, serviceNumbers) = (tables.accounts, tables.instances, tables.serviceNumbers)
+        let keys = documents.map(\.key)
+        // The number table, the largest, is made here; the account and instance tables beside it.
+        let (numberTable, (accountTable, instanceTable)) = Parallel.both(
+            { DeclarationTable.first(of: documents.map(\.model.serviceNumbers), as: .serviceNumber, keys: keys) },
+            {
+                (DeclarationTable.first(of: documents.map(\.model.accounts), as: .account, keys: keys),
+                 DeclarationTable.first(of: documents.map(\.model.instances), as: .instance, keys: keys))
+            }
+        )
+        let (accounts, instances, serviceNumbers) = (accountTable.table, instanceTable.table, numberTable.table)
         self.accounts = accounts
         self.instances = instances
         self.serviceNumbers = serviceNumbers
-        duplicates = tables.duplicates
+        duplicates = accountTable.duplicates + instanceTable.duplicates + numberTable.duplicates
 
-        // Each instance is judged once; the host rules and the unused-number fixes both read it.
-        let eligibility = instances.ordered.map { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
-        self.eligibility = eligibility
-        var instanceOfNumber: [Int?] = []
-        instanceOfNumber.reserveCapacity(serviceNumbers.count)
-        var markedUsed: [Int] = []
-        var ready: [Int] = []
-        var readyByInstance = [[Int]](repeating: [], count: instances.count)
-        var appliedByNonPurchaser: [Int] = []
-        var quota = QuotaPools()
-        for (position, declared) in serviceNumbers.ordered.enumerated() {
-            let number = declared.declaration
-            if number.isMarkedUsed { markedUsed.append(position) }
-            let instancePosition = number.instance.flatMap { instances.position(of: $0.value) }
-            instanceOfNumber.append(instancePosition)
-            guard let value = number.number, let instancePosition else { continue }
-            let instance = instances.ordered[instancePosition].declaration
-            quota.take(instance, QuotaUsage.Slot(document: declared.document, range: value.range))
-            guard let appliedBy = number.appliedBy, let purchaser = instance.account else { continue }
-            if appliedBy.value == purchaser.value {
-                if !number.isMarkedUsed, eligibility[instancePosition].isEmpty {
-                    readyByInstance[instancePosition].append(ready.count)
-                    ready.append(position)
-                }
-            } else if accounts[appliedBy.value] != nil, accounts[purchaser.value] != nil {
-                appliedByNonPurchaser.append(position)
-            }
-        }
-        self.instanceOfNumber = instanceOfNumber
-        self.markedUsed = markedUsed
-        readyNumbers = ready
-        readyNumbersByInstance = readyByInstance
-        self.appliedByNonPurchaser = appliedByNonPurchaser
-        declaredQuota = quota
+        // The instances and numbers are judged here; the references that name nothing are found beside.
+        let (numbers, references) = Parallel.both(
+            { DeclaredNumbers(serviceNumbers, instances: instances, accounts: accounts, asOf: asOf) },
+            { Self.unknownReferences(in: documents, accounts: accounts, instances: instances) }
+        )
+        eligibility = numbers.eligibility
+        instanceOfNumber = numbers.instanceOfNumber
+        markedUsed = numbers.markedUsed
+        readyNumbers = numbers.ready
+        readyNumbersByInstance = numbers.readyByInstance
+        appliedByNonPurchaser = numbers.appliedByNonPurchaser
+        declaredQuota = numbers.quota
+        unknownAccountReferences = references.accounts
+        unknownInstanceReferences = references.instances
+    }
 
-        // Every declaration's references, duplicates' too.
-        var unknownInstances: [Reference] = []
+    /// Every declaration's references that no document declares, duplicates' too.
+    private static func unknownReferences(
+        in documents: [AnalyzedDocument], accounts: DeclarationTable<AccountDeclaration>, instances: DeclarationTable<InstanceDeclaration>
+    ) -> (accounts: [Reference], instances: [Reference]) {
         var unknownAccounts: [Reference] = []
+        var unknownInstances: [Reference] = []
         for (document, analyzed) in documents.enumerated() {
             for instance in analyzed.model.instances {
                 if let account = instance.account, accounts[account.value] == nil {
@@ -106,8 +98,7 @@ public final class Inventory: Sendable {
                 }
             }
         }
-        unknownAccountReferences = unknownAccounts
-        unknownInstanceReferences = unknownInstances
+        return (unknownAccounts, unknownInstances)
     }
 
     /// Whether this was built from the inventory `documents` declare now, for the same day.
@@ -135,40 +126,6 @@ public final class Inventory: Sendable {
     var accountNames: ClosestNameIndex { closestNames.index(.account) { accountIDs } }
     var instanceNames: ClosestNameIndex { closestNames.index(.instance) { instanceIDs } }
     var numberNames: ClosestNameIndex { closestNames.index(.serviceNumber) { numberIDs } }
-}
-
-/// The first declaration of each id, in workspace order, and where to find it by id.
-public struct DeclarationTable<Declaration: Sendable>: Sendable {
-    /// First declarations in workspace order.
-    public private(set) var ordered: [Declared<Declaration>] = []
-    private var positions: [String: Int] = [:]
-
-    public subscript(id: String) -> Declared<Declaration>? {
-        positions[id].map { ordered[$0] }
-    }
-
-    /// The position of the first declaration of `id` in `ordered`.
-    public func position(of id: String) -> Int? {
-        positions[id]
-    }
-
-    public var count: Int { ordered.count }
-
-    mutating func reserveCapacity(_ capacity: Int) {
-        ordered.reserveCapacity(capacity)
-        positions.reserveCapacity(capacity)
-    }
-
-    /// Adds `declared` as the first of `id`, or returns the first when `id` has one.
-    mutating func insert(_ declared: Declared<Declaration>, id: String) -> Declared<Declaration>? {
-        // One lookup for a first declaration; a duplicate, which is rare, puts the first one's position back.
-        guard let first = positions.updateValue(ordered.count, forKey: id) else {
-            ordered.append(declared)
-            return nil
-        }
-        positions[id] = first
-        return ordered[first]
-    }
 }
 
 /// The inventory arrays an inventory was built from.
@@ -214,62 +171,6 @@ private struct DocumentInventory: Sendable {
     }
 }
 
-/// The first declaration of each id, and the later ones as duplicates of it.
-private struct DeclarationTables {
-    var accounts = DeclarationTable<AccountDeclaration>()
-    var instances = DeclarationTable<InstanceDeclaration>()
-    var serviceNumbers = DeclarationTable<ServiceNumberDeclaration>()
-    var duplicates: [DuplicateDeclaration] = []
-
-    init(documents: [AnalyzedDocument]) {
-        // Sized up front: growing tables of tens of thousands of entries rehashes every key again and again.
-        accounts.reserveCapacity(documents.reduce(0) { $0 + $1.model.accounts.count })
-        instances.reserveCapacity(documents.reduce(0) { $0 + $1.model.instances.count })
-        serviceNumbers.reserveCapacity(documents.reduce(0) { $0 + $1.model.serviceNumbers.count })
-        for (documentIndex, document) in documents.enumerated() {
-            let model = document.model
-            for account in model.accounts {
-                Self.declare(Declared(document: documentIndex, declaration: account), as: .account, in: &accounts, &duplicates, documents)
-            }
-            for instance in model.instances {
-                Self.declare(Declared(document: documentIndex, declaration: instance), as: .instance, in: &instances, &duplicates, documents)
-            }
-            for number in model.serviceNumbers {
-                Self.declare(Declared(document: documentIndex, declaration: number), as: .serviceNumber, in: &serviceNumbers, &duplicates, documents)
-            }
-        }
-    }
-
-    /// Keeps the first declaration of each id; a later one becomes a duplicate of it.
-    private static func declare<Declaration: IdentifiedDeclaration>(
-        _ declared: Declared<Declaration>, as kind: DeclarationKind, in table: inout DeclarationTable<Declaration>,
-        _ duplicates: inout [DuplicateDeclaration], _ documents: [AnalyzedDocument]
-    ) {
-        guard let id = declared.declaration.identifier, let first = table.insert(declared, id: id.value) else { return }
-        duplicates.append(DuplicateDeclaration(
-            kind: kind, id: id.value, document: declared.document, range: id.range,
-            first: Location(document: documents[first.document].key, range: first.declaration.identifier!.range)
-        ))
-    }
-}
-
-/// A declaration with an id of its own.
-protocol IdentifiedDeclaration: Sendable {
-    var identifier: Located<String>? { get }
-}
-
-extension AccountDeclaration: IdentifiedDeclaration {
-    var identifier: Located<String>? { id }
-}
-
-extension InstanceDeclaration: IdentifiedDeclaration {
-    var identifier: Located<String>? { id }
-}
-
-extension ServiceNumberDeclaration: IdentifiedDeclaration {
-    var identifier: Located<String>? { number }
-}
-
 /// The three "did you mean" indexes of an inventory, each made once, on first use, by
 /// whichever rule asks first; rules run side by side, so a lock guards them.
 private final class ClosestNameIndexes: @unchecked Sendable {
@@ -283,5 +184,47 @@ private final class ClosestNameIndexes: @unchecked Sendable {
         let index = ClosestNameIndex(names())
         made[kind] = index
         return index
+    }
+}
+
+/// What the inventory says about each declared number, judged once per inventory.
+private struct DeclaredNumbers {
+    /// The host problems of each declared instance, by its position.
+    var eligibility: [[EligibilityProblem]]
+    /// The position of each number's instance, by the number's position.
+    var instanceOfNumber: [Int?] = []
+    var markedUsed: [Int] = []
+    /// Numbers that can back a website unless one names them (see `Inventory.readyNumbers`).
+    var ready: [Int] = []
+    var readyByInstance: [[Int]]
+    var appliedByNonPurchaser: [Int] = []
+    var quota = QuotaPools()
+
+    init(
+        _ serviceNumbers: DeclarationTable<ServiceNumberDeclaration>, instances: DeclarationTable<InstanceDeclaration>,
+        accounts: DeclarationTable<AccountDeclaration>, asOf: CalendarDate
+    ) {
+        // Each instance is judged once; the host rules and the unused-number fixes both read it.
+        eligibility = instances.ordered.map { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
+        readyByInstance = Array(repeating: [], count: instances.count)
+        instanceOfNumber.reserveCapacity(serviceNumbers.count)
+        for (position, declared) in serviceNumbers.ordered.enumerated() {
+            let number = declared.declaration
+            if number.isMarkedUsed { markedUsed.append(position) }
+            let instancePosition = number.instance.flatMap { instances.position(of: $0.value) }
+            instanceOfNumber.append(instancePosition)
+            guard let value = number.number, let instancePosition else { continue }
+            let instance = instances.ordered[instancePosition].declaration
+            quota.take(instance, QuotaUsage.Slot(document: declared.document, range: value.range))
+            guard let appliedBy = number.appliedBy, let purchaser = instance.account else { continue }
+            if appliedBy.value == purchaser.value {
+                if !number.isMarkedUsed, eligibility[instancePosition].isEmpty {
+                    readyByInstance[instancePosition].append(ready.count)
+                    ready.append(position)
+                }
+            } else if accounts[appliedBy.value] != nil, accounts[purchaser.value] != nil {
+                appliedByNonPurchaser.append(position)
+            }
+        }
     }
 }

@@ -1,0 +1,76 @@
+import IcplsDocument
+
+/// The first declaration of each id, in workspace order, and where to find it by id.
+public struct DeclarationTable<Declaration: Sendable>: Sendable {
+    /// First declarations in workspace order.
+    public private(set) var ordered: [Declared<Declaration>] = []
+    private var positions: [String: Int] = [:]
+
+    public subscript(id: String) -> Declared<Declaration>? {
+        positions[id].map { ordered[$0] }
+    }
+
+    /// The position of the first declaration of `id` in `ordered`.
+    public func position(of id: String) -> Int? {
+        positions[id]
+    }
+
+    public var count: Int { ordered.count }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        ordered.reserveCapacity(capacity)
+        positions.reserveCapacity(capacity)
+    }
+
+    /// Adds `declared` as the first of `id`, or returns the first when `id` has one.
+    mutating func insert(_ declared: Declared<Declaration>, id: String) -> Declared<Declaration>? {
+        // One lookup for a first declaration; a duplicate, which is rare, puts the first one's position back.
+        guard let first = positions.updateValue(ordered.count, forKey: id) else {
+            ordered.append(declared)
+            return nil
+        }
+        positions[id] = first
+        return ordered[first]
+    }
+}
+
+extension DeclarationTable where Declaration: IdentifiedDeclaration {
+    /// The first declaration of each id among `declarations` (each document's, in workspace
+    /// order), and the later ones as duplicates of it; `keys` are the documents'.
+    static func first(
+        of declarations: [[Declaration]], as kind: DeclarationKind, keys: [DocumentKey]
+    ) -> (table: DeclarationTable, duplicates: [DuplicateDeclaration]) {
+        var table = DeclarationTable()
+        var duplicates: [DuplicateDeclaration] = []
+        // Sized up front: growing a table of tens of thousands of entries rehashes every key again and again.
+        table.reserveCapacity(declarations.reduce(0) { $0 + $1.count })
+        for (document, inDocument) in declarations.enumerated() {
+            for declaration in inDocument {
+                guard let id = declaration.identifier,
+                      let first = table.insert(Declared(document: document, declaration: declaration), id: id.value) else { continue }
+                duplicates.append(DuplicateDeclaration(
+                    kind: kind, id: id.value, document: document, range: id.range,
+                    first: Location(document: keys[first.document], range: first.declaration.identifier!.range)
+                ))
+            }
+        }
+        return (table, duplicates)
+    }
+}
+
+/// A declaration with an id of its own.
+protocol IdentifiedDeclaration: Sendable {
+    var identifier: Located<String>? { get }
+}
+
+extension AccountDeclaration: IdentifiedDeclaration {
+    var identifier: Located<String>? { id }
+}
+
+extension InstanceDeclaration: IdentifiedDeclaration {
+    var identifier: Located<String>? { id }
+}
+
+extension ServiceNumberDeclaration: IdentifiedDeclaration {
+    var identifier: Located<String>? { number }
+}
