@@ -51,6 +51,14 @@ struct JSONCLexer {
         self.position = start
     }
 
+    /// Takes the comments another lexer met in a stretch of the same text that this one skips,
+    /// which ends at `end`; they come after every comment recorded so far.
+    mutating func adoptComments(line: [ByteRange], block: [ByteRange], upTo end: Int) {
+        lineComments += line
+        blockComments += block
+        recordedUpTo = max(recordedUpTo, end)
+    }
+
     mutating func next() -> Token {
         skipTrivia()
         let count = bytes.count

@@ -15,10 +15,17 @@ public enum JSONCParser {
     }
 
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxTree {
+        parse(bytes, sideBySideFrom: sideBySideMinimum)
+    }
+
+    /// `sideBySideFrom`: the size from which a text is parsed on two cores (see `SideBySideParse`);
+    /// the result is the same either way, which the tests and the fuzzer check by choosing it.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, sideBySideFrom minimum: Int) -> JSONSyntaxTree {
         if bytes.count > sizeLimit {
             let error = SyntaxError(range: .empty(at: 0), kind: .fileTooLarge(byteLimit: sizeLimit))
             return JSONSyntaxTree(root: nil, nonObjectRoot: nil, errors: [error], lineComments: [], isEmpty: false)
         }
+        if bytes.count >= minimum, let tree = SideBySideParse.parse(bytes) { return tree }
         var parser = Parser(bytes: bytes)
         return parser.parseDocument()
     }
@@ -42,6 +49,8 @@ struct Parser {
     /// Closing brackets an unterminated string swallowed: they are not reported
     /// missing again until the parser moves on past the next comma.
     var swallowedClosers: [JSONCLexer.Kind: Int] = [:]
+    /// Elements another thread parses, from an element of a top-level array on (see `SideBySideParse`).
+    var tail: SideBySideParse.Tail?
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -194,6 +203,10 @@ struct Parser {
                 return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
             case .string:
                 if let member = parseMember(depth: depth) { members.append(member) }
+                if restOfObject != nil, let rest = takeRestOfObject(at: depth) {
+                    members += rest
+                    continue
+                }
             default:
                 report(current.range, .expectedMemberName(found: describe(current)))
                 if current.kind == .comma { advance() } else { skipToSync(inObject: true) }
@@ -221,7 +234,7 @@ struct Parser {
         }
     }
 
-    private mutating func parseMember(depth: Int) -> JSONMember? {
+    mutating func parseMember(depth: Int) -> JSONMember? {
         let keyToken = current
         advance()
         if keyToken.isUnterminated {
@@ -269,6 +282,10 @@ struct Parser {
                 advance()
                 continue
             default:
+                if tail != nil, let taken = takeTail(at: depth) {
+                    elements += taken
+                    continue
+                }
                 elements.append(parseValue(depth: depth + 1))
             }
             switch current.kind {
@@ -334,6 +351,35 @@ struct Parser {
         return end
     }
 
+    /// The elements of `tail` when the parser stands at its first element, in a member of the
+    /// top-level object: the parser then moves on to the array's closing bracket. Nil, and the
+    /// parser reads on itself, anywhere else or when the other thread could not read them all.
+    private mutating func takeTail(at depth: Int) -> [JSONNode]? {
+        guard let tail, current.start == tail.start, depth == 2, openClosers == [.endObject, .endArray],
+              !afterUnterminatedString, swallowedClosers.isEmpty else { return nil }
+        self.tail = nil
+        guard let read = tail.wait() else { return nil }
+        lexer.adoptComments(line: read.lineComments, block: read.blockComments, upTo: read.objectEnd)
+        lexer.position = read.arrayEnd
+        current = lexer.next()
+        restOfObject = (read.members, read.objectEnd, read.lastTokenEnd)
+        return read.elements
+    }
+
+    /// The top-level object's members after the joined array's member, and where the object
+    /// closes: taken once the member holding the array is read.
+    var restOfObject: (members: [JSONMember], objectEnd: Int, lastTokenEnd: Int)?
+
+    /// The rest of the top-level object's members, when the other thread read them; the parser
+    /// then stands at the object's closing brace.
+    private mutating func takeRestOfObject(at depth: Int) -> [JSONMember]? {
+        guard depth == 1, let rest = restOfObject.take() else { return nil }
+        lastTokenEnd = rest.lastTokenEnd
+        lexer.position = rest.objectEnd
+        current = lexer.next()
+        return rest.members
+    }
+
     private mutating func nextIsColon() -> Bool {
         var lookahead = lexer
         return lookahead.next().kind == .colon
@@ -341,7 +387,7 @@ struct Parser {
 
     // MARK: - Tokens and errors
 
-    private mutating func advance() {
+    mutating func advance() {
         afterUnterminatedString = current.kind == .string && current.isUnterminated
         if afterUnterminatedString {
             recordIfUnterminated(current)

@@ -24,6 +24,8 @@ struct JSONCTarget: FuzzTarget {
                 key: Self.fuzzedKey, order: DocumentOrder(rootIndex: 0, relativePath: "filings/fuzzed.icp.json"), text: input
             )
             try DocumentInvariants.checkTree(fuzzed.tree, count: input.count)
+            let sideBySide = input.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: 0) }
+            try expect(sideBySide == fuzzed.tree, "a parse on two cores differs from the parse on one")
             var counts: [String: Int] = [:]
             for error in fuzzed.tree.errors {
                 counts["syntax:" + String(String(describing: error.kind).prefix { $0 != "(" }), default: 0] += 1

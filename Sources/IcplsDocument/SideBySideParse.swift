@@ -1,0 +1,180 @@
+import Dispatch
+
+extension JSONCParser {
+    /// Texts at least this large are parsed on two cores; below, starting a thread costs more than it saves.
+    static let sideBySideMinimum = 256 * 1024
+}
+
+/// Parses a large text on two cores, with the tree, errors and comments of a parse on one.
+///
+/// A quick scan finds an element of a top-level member's array near the middle of the
+/// text. Another thread parses from there to the top-level object's closing brace: the
+/// rest of that array, then the object's members after it. This thread parses from the
+/// start; when it reaches that element, in that array, it takes the other thread's
+/// elements and members and goes on at the closing brace. Text with no syntax error
+/// between a comma and a closing bracket reads the same wherever the parse began, so the
+/// result is the one-thread parse's. When the other thread meets anything else (an error,
+/// an unclosed comment or string, no closing bracket), or this one never reaches the
+/// element where the scan said, this thread parses all of it itself.
+enum SideBySideParse {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxTree? {
+        guard let start = ElementBoundary.near(bytes.count / 2, in: bytes) else { return nil }
+        let tail = Tail(start: start)
+        let bytesAddress = UInt(bitPattern: bytes.baseAddress)
+        let count = bytes.count
+        DispatchQueue.global().async(group: tail.done) {
+            // The text outlives this work: `parse` waits for it before returning.
+            let text = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: bytesAddress), count: count)
+            tail.read = Self.elements(of: text, from: start)
+        }
+        var parser = Parser(bytes: bytes)
+        parser.tail = tail
+        let tree = parser.parseDocument()
+        tail.done.wait()
+        return tree
+    }
+
+    /// The elements of the array from the one at `start` to the array's closing bracket, and
+    /// the members of the top-level object after that array's member.
+    static func elements(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Tail.Read? {
+        var parser = Parser(bytes: bytes, valueAt: start, enclosingClosers: [.endObject, .endArray])
+        var elements: [JSONNode] = []
+        while parser.current.canStartValue {
+            // The depth a member array's elements are parsed at: the top-level object is 1.
+            elements.append(parser.parseValue(depth: 3))
+            guard parser.current.kind == .comma else { break }
+            parser.advance()
+            if parser.current.kind == .endArray { break }
+        }
+        guard parser.current.kind == .endArray else { return nil }
+        let arrayEnd = parser.current.start
+        parser.openClosers = [.endObject]
+        parser.advance()
+        var members: [JSONMember] = []
+        while parser.current.kind == .comma {
+            parser.advance()
+            guard parser.current.kind == .string, let member = parser.parseMember(depth: 1) else { break }
+            members.append(member)
+        }
+        guard parser.current.kind == .endObject, parser.errors.isEmpty, parser.unterminatedStrings.isEmpty,
+              parser.lexer.unterminatedCommentStarts.isEmpty else { return nil }
+        return Tail.Read(
+            elements: elements, arrayEnd: arrayEnd, members: members, objectEnd: parser.current.start,
+            lastTokenEnd: parser.lastTokenEnd, lineComments: parser.lexer.lineComments, blockComments: parser.lexer.blockComments
+        )
+    }
+
+    /// The elements another thread parses. Unchecked: `read` is written once by that thread
+    /// and read only after `done` has been waited for, which orders the write before.
+    final class Tail: @unchecked Sendable {
+        struct Read {
+            var elements: [JSONNode]
+            /// Where the array's closing bracket is.
+            var arrayEnd: Int
+            /// The members after the array's member, and where the top-level object's closing brace is.
+            var members: [JSONMember]
+            var objectEnd: Int
+            var lastTokenEnd: Int
+            var lineComments: [ByteRange]
+            var blockComments: [ByteRange]
+        }
+
+        /// Where the first element begins.
+        let start: Int
+        let done = DispatchGroup()
+        var read: Read?
+
+        init(start: Int) {
+            self.start = start
+        }
+
+        /// The other thread's elements, once it is done; nil when it could not read them all cleanly.
+        func wait() -> Read? {
+            done.wait()
+            return read
+        }
+    }
+}
+
+/// Where an element of a top-level member's array begins, found by a scan that follows
+/// strings, comments and brackets but reads no values. A guess: the parse checks it.
+enum ElementBoundary {
+    /// The first element that follows a comma at or after `offset`, in an array that is the
+    /// value of a member of the top-level object; nil when there is none.
+    static func near(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var position = 0
+        var depth = 0
+        // Whether each of the two outer levels is an array: the top-level object, then its member's value.
+        var isArray = (false, false)
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position = endOfString(startingAt: position, in: bytes)
+                continue
+            case UInt8(ascii: "/") where position + 1 < count && bytes[position + 1] == UInt8(ascii: "/"):
+                while position < count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
+                continue
+            case UInt8(ascii: "/") where position + 1 < count && bytes[position + 1] == UInt8(ascii: "*"):
+                position += 2
+                while position + 1 < count && !(bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/")) { position += 1 }
+                position += 2
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if depth == 1 { isArray.0 = byte == UInt8(ascii: "[") }
+                if depth == 2 { isArray.1 = byte == UInt8(ascii: "[") }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth < 0 { return nil }
+            case UInt8(ascii: ",") where depth == 2 && !isArray.0 && isArray.1 && position >= offset:
+                return nextValueStart(after: position + 1, in: bytes)
+            default:
+                break
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Past a string's closing quote, or at the end of its line when it has none (as the lexer reads it).
+    private static func endOfString(startingAt quote: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var position = quote + 1
+        let count = bytes.count
+        while position < count {
+            while position + 8 <= count, !WordScan.mayEndString(WordScan.load(bytes, at: position)) { position += 8 }
+            guard position < count else { break }
+            switch bytes[position] {
+            case UInt8(ascii: "\""): return position + 1
+            case UInt8(ascii: "\\"):
+                position += 1
+                if position < count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
+            case 0x0A, 0x0D: return position
+            default: position += 1
+            }
+        }
+        return count
+    }
+
+    /// The first byte after whitespace and comments, when a value can begin there.
+    private static func nextValueStart(after start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var position = start
+        let count = bytes.count
+        while position < count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                position += 1
+            case UInt8(ascii: "/"):
+                // A comment right after the comma: the scan keeps it simple and gives up.
+                return nil
+            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                return position
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+}

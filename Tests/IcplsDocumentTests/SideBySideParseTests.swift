@@ -1,0 +1,72 @@
+import Testing
+@testable import IcplsDocument
+
+/// A text parsed on two cores gives the tree, errors, comments and unclosed strings of a
+/// parse on one, whatever it holds: every text here is parsed both ways and compared.
+@Suite struct SideBySideParseTests {
+    @Test func aLargeCleanDocumentIsSplitAndEqualsAOneThreadParse() throws {
+        let text = Self.document(entries: 400)
+        let boundary = try #require(text.withUnsafeBufferPointer { ElementBoundary.near($0.count / 2, in: $0) })
+        #expect(text[boundary] == UInt8(ascii: "{"), "the split lands on an element")
+        let read = text.withUnsafeBufferPointer { SideBySideParse.elements(of: $0, from: boundary) }
+        #expect(read != nil, "the other thread reads the rest cleanly")
+        expectSameTree(text)
+    }
+
+    @Test func commentsBOMAndTrailingCommasAreKeptInOrder() {
+        var text = Array("\u{FEFF}// head\n".utf8) + Self.document(entries: 200)
+        let middle = text.count / 2
+        let comma = text[middle...].firstIndex(of: UInt8(ascii: ","))!
+        text.insert(contentsOf: Array(" /* mid */ // line\n".utf8), at: comma + 1)
+        let close = text.lastIndex(of: UInt8(ascii: "]"))!
+        text.insert(contentsOf: Array(", /* last */".utf8), at: close)
+        expectSameTree(text)
+    }
+
+    @Test func brokenTextsAnywhereGiveTheOneThreadTree() {
+        var state: UInt64 = 0xB0B
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let base = Self.document(entries: 60)
+        let snippets = ["\"", "/*", "*/", "//", "{", "}", "[", "]", ",", ":", "\"x\":", "\\", "\n", "\u{FFFD}", "tru", "01", "\"a\\", "\u{1}"]
+        for _ in 0..<400 {
+            var text = base
+            for _ in 0..<(1 + next(3)) {
+                let place = next(text.count)
+                if next(3) == 0 {
+                    text.removeSubrange(place..<min(text.count, place + 1 + next(8)))
+                } else {
+                    text.insert(contentsOf: Array(snippets[next(snippets.count)].utf8), at: place)
+                }
+            }
+            if next(10) == 0 { text.insert(0xFF, at: next(text.count)) }
+            expectSameTree(text)
+        }
+    }
+
+    private func expectSameTree(_ text: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        let (oneThread, twoThreads) = text.withUnsafeBufferPointer {
+            (JSONCParser.parse($0, sideBySideFrom: .max), JSONCParser.parse($0, sideBySideFrom: 0))
+        }
+        // Compared apart from the expectation, so that a failure names the text, not two whole trees.
+        let same = oneThread == twoThreads
+        #expect(same, "the trees differ for: \(String(decoding: text.prefix(4_000), as: UTF8.self))", sourceLocation: sourceLocation)
+    }
+
+    /// A top-level object with several member arrays of objects, nested values among them.
+    static func document(entries: Int) -> [UInt8] {
+        var text = "{\n  \"accounts\": [ { \"id\": \"a\", \"name\": \"杭州\" } ],\n  \"serviceNumbers\": [\n"
+        for entry in 0..<entries {
+            text += "    { \"number\": \"SN-\(entry)\", \"instance\": \"i-\(entry % 7)\", \"used\": \(entry % 5 == 0), \"n\": [1, -2.5e3, null] }"
+            text += entry + 1 < entries ? ",\n" : "\n"
+        }
+        text += "  ],\n  \"filings\": [\n"
+        for entry in 0..<(entries / 4) {
+            text += "    { \"id\": \"F-\(entry)\", \"websites\": [ { \"domain\": \"s\(entry).example.cn\" } ] }"
+            text += entry + 1 < entries / 4 ? ",\n" : "\n"
+        }
+        return Array((text + "  ],\n  \"extra\": { \"k\": \"v\" }\n}\n").utf8)
+    }
+}
