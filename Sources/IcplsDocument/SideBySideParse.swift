@@ -2,7 +2,7 @@ import Dispatch
 
 extension JSONCParser {
     /// Texts at least this large are parsed on two cores; below, starting a thread costs more than it saves.
-    static let sideBySideMinimum = 256 * 1024
+    public static let sideBySideMinimum = 256 * 1024
 }
 
 /// Parses a large text on two cores, with the tree, errors and comments of a parse on one.

@@ -112,12 +112,15 @@ final class ServerWorkspace {
         return keys.map { key in
             if let cached = analyses[key] { return cached }
             if let document = open[key] {
-                let analyzed = document.incremental.analyze(key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex)
+                // On one core: the server keeps what it makes (see `AnalyzedDocument.init`).
+                let analyzed = document.incremental.analyze(
+                    key: key, order: order(of: key), text: document.text, lineIndex: document.lineIndex, onBothCores: false
+                )
                 open[key]?.incremental.remember(analyzed)
                 analyses[key] = analyzed
                 return analyzed
             }
-            let analyzed = AnalyzedDocument(key: key, order: order(of: key), text: disk[key] ?? [])
+            let analyzed = AnalyzedDocument(key: key, order: order(of: key), text: disk[key] ?? [], onBothCores: false)
             analyses[key] = analyzed
             return analyzed
         }

@@ -6,7 +6,7 @@ public struct DocumentReader {
     public private(set) var findings: [StructuralFinding] = []
 
     public static func read(_ tree: JSONSyntaxTree) -> (DocumentModel, [StructuralFinding]) {
-        read(tree, sideBySide: (tree.root?.range.length ?? 0) >= 256 * 1024)
+        read(tree, sideBySide: (tree.root?.range.length ?? 0) >= JSONCParser.sideBySideMinimum)
     }
 
     /// `sideBySide`: the duplicate-key walk and the filings on one core, the inventory on the

@@ -36,25 +36,33 @@ public struct AnalyzedDocument: Sendable {
 
     /// The analysis of `text`; a line index, syntax tree or reading of that tree the
     /// caller already holds for this very text is used instead of being made again.
+    ///
+    /// `onBothCores`: a large text is parsed and read on two cores. A language server, which
+    /// keeps its trees for a long time, makes them on one: memory a second thread allocates
+    /// goes back to that thread's malloc arena when freed, where the first does not reuse it,
+    /// and the server's resident memory would keep that much more.
     public init(
         key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex? = nil, tree: JSONSyntaxTree? = nil,
-        reading: (model: DocumentModel, findings: [StructuralFinding])? = nil
+        reading: (model: DocumentModel, findings: [StructuralFinding])? = nil, onBothCores: Bool = true
     ) {
         self.key = key
         self.order = order
         self.text = text
         let made: (LineIndex, JSONSyntaxTree)
+        let sideBySideFrom = onBothCores ? JSONCParser.sideBySideMinimum : .max
+        let parse = { @Sendable in text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: sideBySideFrom) } }
         switch (lineIndex, tree) {
         case let (lineIndex?, tree?): made = (lineIndex, tree)
-        case (nil, nil) where text.count >= 256 * 1024:
+        case (nil, nil) where text.count >= sideBySideFrom:
             // Both walk every byte, independently: a large text has them made side by side.
-            let (tree, lineIndex) = Parallel.both({ JSONCParser.parse(text) }, { LineIndex(text) })
+            let (tree, lineIndex) = Parallel.both(parse, { LineIndex(text) })
             made = (lineIndex, tree)
-        default: made = (lineIndex ?? LineIndex(text), tree ?? JSONCParser.parse(text))
+        default: made = (lineIndex ?? LineIndex(text), tree ?? parse())
         }
         (self.lineIndex, self.tree) = made
         let tree = made.1
-        (model, findings) = reading.map { ($0.model, $0.findings) } ?? DocumentReader.read(tree)
+        (model, findings) = reading.map { ($0.model, $0.findings) }
+            ?? DocumentReader.read(tree, sideBySide: (tree.root?.range.length ?? 0) >= sideBySideFrom)
     }
 
     /// The same analysis under another place in the workspace.

@@ -40,8 +40,9 @@ public struct IncrementalAnalysis: Sendable {
         self.tree = tree
     }
 
-    /// The analysis of `text`, which must be the text this was last brought up to date for.
-    public func analyze(key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex?) -> AnalyzedDocument {
-        AnalyzedDocument(key: key, order: order, text: text, lineIndex: lineIndex, tree: tree, reading: reading)
+    /// The analysis of `text`, which must be the text this was last brought up to date for
+    /// (`onBothCores` as for `AnalyzedDocument`).
+    public func analyze(key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex?, onBothCores: Bool = true) -> AnalyzedDocument {
+        AnalyzedDocument(key: key, order: order, text: text, lineIndex: lineIndex, tree: tree, reading: reading, onBothCores: onBothCores)
     }
 }
