@@ -4,6 +4,8 @@ import IcplsDocument
 
 struct BenchOptions {
     var json = false
+    /// Also time the stages of a check (`--stages`).
+    var stages = false
     var runs = 7
     var edits = 200
     var sizes = [100_000, 1_000_000, 10_000_000]
@@ -13,8 +15,13 @@ struct BenchOptions {
         while index < arguments.count {
             switch arguments[index] {
             case "--json": json = true
+            case "--stages": stages = true
             case "--quick": runs = 3; edits = 50; sizes = [100_000, 1_000_000]
             case "--runs": index += 1; runs = Int(arguments[index]) ?? runs
+            case "--sizes":
+                // A comma-separated list of byte counts, for profiling one size by hand.
+                index += 1
+                sizes = arguments[index].split(separator: ",").compactMap { Int($0) }
             default: break
             }
             index += 1
@@ -62,6 +69,9 @@ struct Benchmarks {
                 name: "full check \(label) (parse + 27 rules)", value: check, unit: "ms",
                 target: isTenMegabytes ? "≤ 60 ms" : "", meetsTarget: isTenMegabytes ? check <= 60 : nil
             ))
+        }
+        if options.stages, let largest = options.sizes.max(), let bytes = documents[largest] {
+            StageBenchmark(runs: options.runs).measure(bytes, label: Self.label(largest), into: &report)
         }
         if let small = checkMilliseconds[1_000_000], let large = checkMilliseconds[10_000_000] {
             let growth = large / small

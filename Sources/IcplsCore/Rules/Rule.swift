@@ -60,7 +60,7 @@ public struct DiagnosticSink {
     let rule: RuleID
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(index: WorkspaceIndex, catalog: any MessageCatalog, rule: RuleID, severity: Severity) {
+    init(index: WorkspaceIndex, catalog: any MessageCatalog, rule: RuleID, severity: Severity) {
         self.index = index
         self.catalog = catalog
         self.rule = rule
