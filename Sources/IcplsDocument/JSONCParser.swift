@@ -25,7 +25,7 @@ public enum JSONCParser {
             let error = SyntaxError(range: .empty(at: 0), kind: .fileTooLarge(byteLimit: sizeLimit))
             return JSONSyntaxTree(root: nil, nonObjectRoot: nil, errors: [error], lineComments: [], isEmpty: false)
         }
-        if bytes.count >= minimum, let tree = SideBySideParse.parse(bytes) { return tree }
+        if bytes.count >= minimum { return SideBySideParse.parse(bytes) }
         var parser = Parser(bytes: bytes)
         return parser.parseDocument()
     }
@@ -282,7 +282,7 @@ struct Parser {
                 advance()
                 continue
             default:
-                if tail != nil, let taken = takeTail(at: depth) {
+                if let tail, current.start >= tail.middle, let taken = takeTail(at: depth) {
                     elements += taken
                     continue
                 }
@@ -355,7 +355,13 @@ struct Parser {
     /// top-level object: the parser then moves on to the array's closing bracket. Nil, and the
     /// parser reads on itself, anywhere else or when the other thread could not read them all.
     private mutating func takeTail(at depth: Int) -> [JSONNode]? {
-        guard let tail, current.start == tail.start, depth == 2, openClosers == [.endObject, .endArray],
+        guard let tail else { return nil }
+        guard let start = tail.waitForStart(), current.start <= start else {
+            // The other thread found no element, or this parse is past it: it reads on alone.
+            self.tail = nil
+            return nil
+        }
+        guard current.start == start, depth == 2, openClosers == [.endObject, .endArray],
               !afterUnterminatedString, swallowedClosers.isEmpty else { return nil }
         self.tail = nil
         guard let read = tail.wait() else { return nil }

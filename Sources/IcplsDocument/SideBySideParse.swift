@@ -7,8 +7,8 @@ extension JSONCParser {
 
 /// Parses a large text on two cores, with the tree, errors and comments of a parse on one.
 ///
-/// A quick scan finds an element of a top-level member's array near the middle of the
-/// text. Another thread parses from there to the top-level object's closing brace: the
+/// Another thread scans for an element of a top-level member's array near the middle of the
+/// text (following strings, comments and brackets, reading no values) and parses from there to the top-level object's closing brace: the
 /// rest of that array, then the object's members after it. This thread parses from the
 /// start; when it reaches that element, in that array, it takes the other thread's
 /// elements and members and goes on at the closing brace. Text with no syntax error
@@ -17,15 +17,19 @@ extension JSONCParser {
 /// an unclosed comment or string, no closing bracket), or this one never reaches the
 /// element where the scan said, this thread parses all of it itself.
 enum SideBySideParse {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxTree? {
-        guard let start = ElementBoundary.near(bytes.count / 2, in: bytes) else { return nil }
-        let tail = Tail(start: start)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxTree {
+        let middle = bytes.count / 2
+        let tail = Tail(middle: middle)
         let bytesAddress = UInt(bitPattern: bytes.baseAddress)
         let count = bytes.count
         DispatchQueue.global().async(group: tail.done) {
             // The text outlives this work: `parse` waits for it before returning.
             let text = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: bytesAddress), count: count)
-            tail.read = Self.elements(of: text, from: start)
+            // The scan runs here too, so that the parse from the start begins at once.
+            let start = ElementBoundary.near(middle, in: text)
+            tail.start = start
+            tail.startFound.signal()
+            tail.read = start.flatMap { Self.elements(of: text, from: $0) }
         }
         var parser = Parser(bytes: bytes)
         parser.tail = tail
@@ -64,8 +68,9 @@ enum SideBySideParse {
         )
     }
 
-    /// The elements another thread parses. Unchecked: `read` is written once by that thread
-    /// and read only after `done` has been waited for, which orders the write before.
+    /// The elements another thread parses. Unchecked: `start` and `read` are each written once
+    /// by that thread, and read only after `startFound` and `done` have been waited for, which
+    /// order the writes before.
     final class Tail: @unchecked Sendable {
         struct Read {
             var elements: [JSONNode]
@@ -79,13 +84,24 @@ enum SideBySideParse {
             var blockComments: [ByteRange]
         }
 
-        /// Where the first element begins.
-        let start: Int
+        /// Where the scan starts looking: the parse from the start asks for the element only past it.
+        let middle: Int
+        /// Where the first element begins, written before `startFound` is signalled; nil when the scan found none.
+        var start: Int?
+        let startFound = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
         var read: Read?
 
-        init(start: Int) {
-            self.start = start
+        init(middle: Int) {
+            self.middle = middle
+        }
+
+        /// Where the other thread begins, once its scan is done.
+        func waitForStart() -> Int? {
+            startFound.wait()
+            // Signalled again for any later caller: the value stays valid.
+            startFound.signal()
+            return start
         }
 
         /// The other thread's elements, once it is done; nil when it could not read them all cleanly.
