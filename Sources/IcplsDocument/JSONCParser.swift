@@ -20,12 +20,16 @@ public enum JSONCParser {
 
     /// `sideBySideFrom`: the size from which a text is parsed on two cores (see `SideBySideParse`);
     /// the result is the same either way, which the tests and the fuzzer check by choosing it.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, sideBySideFrom minimum: Int) -> JSONSyntaxTree {
+    /// `waitingForTheOtherCore`: the parse from the start waits for the other thread even when it
+    /// has not started yet, instead of going on alone, so that a test surely joins the two parts.
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, sideBySideFrom minimum: Int, waitingForTheOtherCore: Bool = false
+    ) -> JSONSyntaxTree {
         if bytes.count > sizeLimit {
             let error = SyntaxError(range: .empty(at: 0), kind: .fileTooLarge(byteLimit: sizeLimit))
             return JSONSyntaxTree(root: nil, nonObjectRoot: nil, errors: [error], lineComments: [], isEmpty: false)
         }
-        if bytes.count >= minimum { return SideBySideParse.parse(bytes) }
+        if bytes.count >= minimum { return SideBySideParse.parse(bytes, waitingForTheOtherCore: waitingForTheOtherCore) }
         var parser = Parser(bytes: bytes)
         return parser.parseDocument()
     }
@@ -65,7 +69,8 @@ struct Parser {
     }
 
     /// A parser that reads one value at `start` of text known to be valid UTF-8
-    /// there, inside containers closed by `enclosingClosers` (outermost first).
+    /// there (or whose strings are of no use when it is not, as for `SideBySideParse`),
+    /// inside containers closed by `enclosingClosers` (outermost first).
     init(bytes: UnsafeBufferPointer<UInt8>, valueAt start: Int, enclosingClosers: [JSONCLexer.Kind]) {
         self.bytes = bytes
         textStart = start
@@ -356,7 +361,10 @@ struct Parser {
     /// parser reads on itself, anywhere else or when the other thread could not read them all.
     private mutating func takeTail(at depth: Int) -> [JSONNode]? {
         guard let tail else { return nil }
-        guard let start = tail.waitForStart(), current.start <= start else {
+        // Bad UTF-8 anywhere decodes strings byte by byte (see `stringValue`), which the other
+        // thread, not knowing, does not; and a thread that has not started is not waited for.
+        guard !hasBadBytes, tail.waitsForTheOtherCore || !tail.claimForParse(), let start = tail.waitForStart(),
+              current.start <= start else {
             // The other thread found no element, or this parse is past it: it reads on alone.
             self.tail = nil
             return nil

@@ -17,12 +17,14 @@ extension JSONCParser {
 /// an unclosed comment or string, no closing bracket), or this one never reaches the
 /// element where the scan said, this thread parses all of it itself.
 enum SideBySideParse {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxTree {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, waitingForTheOtherCore: Bool) -> JSONSyntaxTree {
         let middle = bytes.count / 2
-        let tail = Tail(middle: middle)
+        let tail = Tail(middle: middle, waitsForTheOtherCore: waitingForTheOtherCore)
         let bytesAddress = UInt(bitPattern: bytes.baseAddress)
         let count = bytes.count
         DispatchQueue.global().async(group: tail.done) {
+            // Claimed first, so that it never starts once the parse from the start has gone on alone.
+            guard tail.claimForWorker() else { return }
             // The text outlives this work: `parse` waits for it before returning.
             let text = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: bytesAddress), count: count)
             // The scan runs here too, so that the parse from the start begins at once.
@@ -34,7 +36,9 @@ enum SideBySideParse {
         var parser = Parser(bytes: bytes)
         parser.tail = tail
         let tree = parser.parseDocument()
-        tail.done.wait()
+        // When the other thread has the work, it reads the text: wait for it. When this thread
+        // took the work (or takes it now), the other never starts it, and nothing is waited for.
+        if !tail.isClaimedByParse && !tail.claimForParse() { tail.done.wait() }
         return tree
     }
 
@@ -91,9 +95,32 @@ enum SideBySideParse {
         let startFound = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
         var read: Read?
+        /// One permit: the thread that takes it without waiting does the work. (Made with none
+        /// and given one: libdispatch stops a program that frees a semaphore below its first value.)
+        private let permit = DispatchSemaphore(value: 0)
 
-        init(middle: Int) {
+        /// Whether the parse from the start waits for the other thread to start (tests) rather than going on alone.
+        let waitsForTheOtherCore: Bool
+
+        init(middle: Int, waitsForTheOtherCore: Bool) {
             self.middle = middle
+            self.waitsForTheOtherCore = waitsForTheOtherCore
+            permit.signal()
+        }
+
+        /// Set when the parse from the start took the work: only that thread writes and reads it.
+        private(set) var isClaimedByParse = false
+
+        /// True for the first to ask only: the other thread, when it starts in time, or the parse
+        /// from the start, which then goes on alone instead of waiting for a thread that may not
+        /// come (every worker busy).
+        func claimForWorker() -> Bool {
+            permit.wait(timeout: .now()) == .success
+        }
+
+        func claimForParse() -> Bool {
+            isClaimedByParse = permit.wait(timeout: .now()) == .success
+            return isClaimedByParse
         }
 
         /// Where the other thread begins, once its scan is done.

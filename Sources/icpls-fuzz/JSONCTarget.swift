@@ -24,7 +24,7 @@ struct JSONCTarget: FuzzTarget {
                 key: Self.fuzzedKey, order: DocumentOrder(rootIndex: 0, relativePath: "filings/fuzzed.icp.json"), text: input
             )
             try DocumentInvariants.checkTree(fuzzed.tree, count: input.count)
-            let sideBySide = input.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: 0) }
+            let sideBySide = input.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: 0, waitingForTheOtherCore: true) }
             try expect(sideBySide == fuzzed.tree, "a parse on two cores differs from the parse on one")
             var counts: [String: Int] = [:]
             for error in fuzzed.tree.errors {

@@ -13,6 +13,17 @@ import Testing
         expectSameTree(text)
     }
 
+    @Test func theDefaultParseOfALargeTextEqualsTheOneCoreParseWhetherOrNotItJoins() {
+        // Past `sideBySideMinimum`, with no waiting: the parse joins the other thread's part or,
+        // when that thread has not started in time, goes on alone; the tree is the same.
+        let text = Self.document(entries: 3_000)
+        #expect(text.count >= JSONCParser.sideBySideMinimum)
+        for _ in 0..<3 {
+            let same = JSONCParser.parse(text) == text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: .max) }
+            #expect(same)
+        }
+    }
+
     @Test func commentsBOMAndTrailingCommasAreKeptInOrder() {
         var text = Array("\u{FEFF}// head\n".utf8) + Self.document(entries: 200)
         let middle = text.count / 2
@@ -21,6 +32,19 @@ import Testing
         let close = text.lastIndex(of: UInt8(ascii: "]"))!
         text.insert(contentsOf: Array(", /* last */".utf8), at: close)
         expectSameTree(text)
+    }
+
+    @Test func badUTF8InAStringPastTheMiddleDecodesAsOnOneThread() throws {
+        // A cut-off character in a string decodes byte by byte when the text has bad bytes
+        // (two U+FFFD here): the other thread's strings would decode it as one.
+        var text = Self.document(entries: 200)
+        let name = Array("\"SN-150\"".utf8)
+        let at = try #require(text.indices.first { text[$0...].starts(with: name) })
+        text.replaceSubrange((at + 1)..<(at + 5), with: [0xE4, 0xB8, 0x78, 0x79])
+        #expect(at > text.count / 2)
+        expectSameTree(text)
+        let tree = text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: 0) }
+        #expect(tree.errors.contains { $0.kind == .invalidUTF8 })
     }
 
     @Test func brokenTextsAnywhereGiveTheOneThreadTree() {
@@ -48,7 +72,7 @@ import Testing
 
     private func expectSameTree(_ text: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
         let (oneThread, twoThreads) = text.withUnsafeBufferPointer {
-            (JSONCParser.parse($0, sideBySideFrom: .max), JSONCParser.parse($0, sideBySideFrom: 0))
+            (JSONCParser.parse($0, sideBySideFrom: .max), JSONCParser.parse($0, sideBySideFrom: 0, waitingForTheOtherCore: true))
         }
         // Compared apart from the expectation, so that a failure names the text, not two whole trees.
         let same = oneThread == twoThreads

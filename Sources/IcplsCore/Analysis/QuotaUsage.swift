@@ -60,7 +60,8 @@ public struct QuotaUsage: Sendable {
         return pool
     }
 
-    /// Pools with more slots than their quota, in the order they were first met.
+    /// Pools with more slots than their quota: those over it by declared numbers alone, in the
+    /// order they went over, then those taken over by direct selections.
     public var poolsOverQuota: [Pool] {
         let listed = Set(declared.overQuota)
         let fromDeclared = declared.overQuota.compactMap(pool)

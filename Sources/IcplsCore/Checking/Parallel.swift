@@ -17,14 +17,40 @@ enum Parallel {
     /// `first` is the larger or longer-lived piece: what it allocates comes from the calling
     /// thread's malloc arena, which later work on that thread reuses when it is freed. Memory
     /// freed in a worker's arena stays with that worker, and a language server would keep it.
+    /// When no worker has taken `second` by the time `first` is done (all of them busy), the
+    /// calling thread does it too, so that it never waits on a thread that may not come.
     static func both<First, Second: Sendable>(_ first: () -> First, _ second: @escaping @Sendable () -> Second) -> (First, Second) {
-        let secondSlot = Slots<Second>(count: 1)
-        defer { secondSlot.free() }
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { secondSlot.store(second(), at: 0) }
+        let other = ClaimedWork(second)
+        DispatchQueue.global().async(group: other.done) { other.runUnlessClaimed() }
         let firstResult = first()
-        done.wait()
-        return (firstResult, secondSlot.results()[0])
+        if !other.runUnlessClaimed() { other.done.wait() }
+        return (firstResult, other.result!)
+    }
+}
+
+/// A piece of work that whichever thread claims it first does, once.
+///
+/// Unchecked: `result` is written by the thread that claimed the work, and read by the caller
+/// either on that same thread or after `done`, which the worker leaves only when it is finished.
+private final class ClaimedWork<Result: Sendable>: @unchecked Sendable {
+    private let body: @Sendable () -> Result
+    /// One permit: taking it without waiting is the claim. (Made with none and given one:
+    /// libdispatch stops a program that frees a semaphore below its first value.)
+    private let claim = DispatchSemaphore(value: 0)
+    let done = DispatchGroup()
+    private(set) var result: Result?
+
+    init(_ body: @escaping @Sendable () -> Result) {
+        self.body = body
+        claim.signal()
+    }
+
+    /// Does the work unless another thread claimed it first; true when this thread did it.
+    @discardableResult
+    func runUnlessClaimed() -> Bool {
+        guard claim.wait(timeout: .now()) == .success else { return false }
+        result = body()
+        return true
     }
 }
 

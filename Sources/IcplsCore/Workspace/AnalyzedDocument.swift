@@ -38,9 +38,10 @@ public struct AnalyzedDocument: Sendable {
     /// caller already holds for this very text is used instead of being made again.
     ///
     /// `onBothCores`: a large text is parsed and read on two cores. A language server, which
-    /// keeps its trees for a long time, makes them on one: memory a second thread allocates
-    /// goes back to that thread's malloc arena when freed, where the first does not reuse it,
-    /// and the server's resident memory would keep that much more.
+    /// keeps its trees and readings for a long time, makes them on one: memory a second thread
+    /// allocates goes back to that thread's malloc arena when freed, where the first does not
+    /// reuse it, and the server's resident memory kept 17 MiB more at 10 MB. (The inventory and
+    /// index, a fraction of that size, are still built on both cores; that did not show.)
     public init(
         key: DocumentKey, order: DocumentOrder, text: [UInt8], lineIndex: LineIndex? = nil, tree: JSONSyntaxTree? = nil,
         reading: (model: DocumentModel, findings: [StructuralFinding])? = nil, onBothCores: Bool = true
