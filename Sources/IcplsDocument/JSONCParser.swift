@@ -55,6 +55,9 @@ struct Parser {
     var swallowedClosers: [JSONCLexer.Kind: Int] = [:]
     /// Elements another thread parses, from an element of a top-level array on (see `SideBySideParse`).
     var tail: SideBySideParse.Tail?
+    /// The top-level object's members after the joined array's member, and where the object
+    /// closes: taken once the member holding the array is read.
+    var restOfObject: (members: [JSONMember], objectEnd: Int, lastTokenEnd: Int)?
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -354,44 +357,6 @@ struct Parser {
             advance()
         } while depth > 0
         return end
-    }
-
-    /// The elements of `tail` when the parser stands at its first element, in a member of the
-    /// top-level object: the parser then moves on to the array's closing bracket. Nil, and the
-    /// parser reads on itself, anywhere else or when the other thread could not read them all.
-    private mutating func takeTail(at depth: Int) -> [JSONNode]? {
-        guard let tail else { return nil }
-        // Bad UTF-8 anywhere decodes strings byte by byte (see `stringValue`), which the other
-        // thread, not knowing, does not; and a thread that has not started is not waited for.
-        guard !hasBadBytes, tail.waitsForTheOtherCore || !tail.claimForParse(), let start = tail.waitForStart(),
-              current.start <= start else {
-            // The other thread found no element, or this parse is past it: it reads on alone.
-            self.tail = nil
-            return nil
-        }
-        guard current.start == start, depth == 2, openClosers == [.endObject, .endArray],
-              !afterUnterminatedString, swallowedClosers.isEmpty else { return nil }
-        self.tail = nil
-        guard let read = tail.wait() else { return nil }
-        lexer.adoptComments(line: read.lineComments, block: read.blockComments, upTo: read.objectEnd)
-        lexer.position = read.arrayEnd
-        current = lexer.next()
-        restOfObject = (read.members, read.objectEnd, read.lastTokenEnd)
-        return read.elements
-    }
-
-    /// The top-level object's members after the joined array's member, and where the object
-    /// closes: taken once the member holding the array is read.
-    var restOfObject: (members: [JSONMember], objectEnd: Int, lastTokenEnd: Int)?
-
-    /// The rest of the top-level object's members, when the other thread read them; the parser
-    /// then stands at the object's closing brace.
-    private mutating func takeRestOfObject(at depth: Int) -> [JSONMember]? {
-        guard depth == 1, let rest = restOfObject.take() else { return nil }
-        lastTokenEnd = rest.lastTokenEnd
-        lexer.position = rest.objectEnd
-        current = lexer.next()
-        return rest.members
     }
 
     private mutating func nextIsColon() -> Bool {
