@@ -8,14 +8,18 @@ extension JSONCParser {
 /// Parses a large text on two cores, with the tree, errors and comments of a parse on one.
 ///
 /// Another thread scans for an element of a top-level member's array near the middle of the
-/// text (following strings, comments and brackets, reading no values) and parses from there to the top-level object's closing brace: the
-/// rest of that array, then the object's members after it. This thread parses from the
-/// start; when it reaches that element, in that array, it takes the other thread's
-/// elements and members and goes on at the closing brace. Text with no syntax error
-/// between a comma and a closing bracket reads the same wherever the parse began, so the
-/// result is the one-thread parse's. When the other thread meets anything else (an error,
-/// an unclosed comment or string, no closing bracket), or this one never reaches the
-/// element where the scan said, this thread parses all of it itself.
+/// text (following strings, comments and brackets, reading no values), then parses from there
+/// to the top-level object's closing brace: the rest of that array, then the object's members
+/// after it. This thread parses from the start; when it reaches that element, in that array,
+/// it takes the other thread's elements and members and goes on at the closing brace. Text
+/// with no syntax error between a comma and a closing bracket reads the same wherever the
+/// parse began, so the result is the one-thread parse's.
+///
+/// This thread parses all of it itself when the other meets anything else (an error, an
+/// unclosed comment or string, no closing bracket), when the text has bad UTF-8 anywhere
+/// (strings then decode byte by byte, which the other thread does not know), when this one
+/// never reaches the element where the scan said, and when the other thread has not started
+/// by the time this one gets there: it never waits for a thread that may not come.
 enum SideBySideParse {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, waitingForTheOtherCore: Bool) -> JSONSyntaxTree {
         let middle = bytes.count / 2
@@ -25,7 +29,7 @@ enum SideBySideParse {
         DispatchQueue.global().async(group: tail.done) {
             // Claimed first, so that it never starts once the parse from the start has gone on alone.
             guard tail.claimForWorker() else { return }
-            // The text outlives this work: `parse` waits for it before returning.
+            // The text outlives this work: `parse` waits for it whenever this block has claimed it.
             let text = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: bytesAddress), count: count)
             // The scan runs here too, so that the parse from the start begins at once.
             let start = ElementBoundary.near(middle, in: text)
