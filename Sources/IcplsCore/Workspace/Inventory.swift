@@ -106,11 +106,6 @@ public final class Inventory: Sendable {
         asOf == self.asOf && source.matches(documents)
     }
 
-    /// The host problems of a declared instance.
-    public func problems(of instance: String) -> [EligibilityProblem]? {
-        instances.position(of: instance).map { eligibility[$0] }
-    }
-
     /// The number at a position in `serviceNumbers`, and its instance's id.
     func readyNumber(_ position: Int) -> (number: String, instance: String) {
         let number = serviceNumbers.ordered[position].declaration

@@ -79,6 +79,8 @@ public struct WorkspaceIndex: Sendable {
         }
         self.inventory = current
         var firstFiling: [String: Location] = [:]
+        // Sized up front, as the declaration tables are: a check after every edit makes this again.
+        firstFiling.reserveCapacity(documents.reduce(0) { $0 + $1.model.filings.count })
         var filings: [(document: Int, filing: FilingDeclaration)] = []
         for (documentIndex, document) in documents.enumerated() {
             for filing in document.model.filings {
