@@ -382,6 +382,7 @@ struct Parser {
     }
 
     var lastTokenEnd = 0
+    var recentStrings = RecentShortStrings()
 
     /// Keeps an unclosed string once, also when the text is read a second time after a broken start.
     private mutating func recordIfUnterminated(_ token: Token) {
@@ -431,8 +432,8 @@ struct Parser {
         let contentStart = token.start + 1
         let contentEnd = token.end - 1
         if !token.hasEscapes {
-            let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
-            return hasBadBytes ? UTF8Decoding.decode(content) : String(decoding: content, as: UTF8.self)
+            if hasBadBytes { return UTF8Decoding.decode(UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])) }
+            return recentStrings.string(bytes, from: contentStart, to: contentEnd)
         }
         guard let decoded = JSONStringUnescaper.unescape(bytes, from: contentStart, to: contentEnd) else {
             report(token.range, .invalidEscape)

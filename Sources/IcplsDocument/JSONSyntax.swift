@@ -58,6 +58,14 @@ public struct JSONNode: Sendable, Equatable {
         return nil
     }
 
+    /// An object or an array: a value that holds others.
+    public var isContainer: Bool {
+        switch value {
+        case .object, .array: return true
+        default: return false
+        }
+    }
+
     public var isInvalid: Bool {
         if case .invalid = value { return true }
         return false
@@ -85,7 +93,7 @@ public struct JSONObjectSyntax: Sendable, Equatable {
 
     /// The member that counts for `key`: the last one with that name.
     public func member(_ key: String) -> JSONMember? {
-        members.last { $0.key == key }
+        members.last { $0.key.isExactly(key) }
     }
 }
 

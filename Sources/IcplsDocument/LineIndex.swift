@@ -90,6 +90,11 @@ public struct LineIndex: Sendable {
         var index = start
         let count = bytes.count
         while index < end {
+            // Eight bytes at a time while none of them can be a line break (all are 0x0E or above).
+            while index + 8 <= end, !WordScan.hasByte(below: 0x0E, in: WordScan.load(bytes, at: index)) {
+                index += 8
+            }
+            guard index < end else { break }
             let byte = bytes[index]
             if byte == 0x0A {
                 ends.append(index)

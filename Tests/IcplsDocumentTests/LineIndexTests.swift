@@ -150,4 +150,33 @@ import Testing
         #expect(index.position(of: 4, in: bytes, encoding: .utf16) == LinePosition(line: 1, character: 0))
         #expect(index.offset(of: LinePosition(line: 1, character: 0), in: bytes, encoding: .utf16) == 4)
     }
+
+    /// Line breaks are found eight bytes at a time: every break, at every place in a word, next to
+    /// bytes just above and below the ones sought (tabs, 0x0E, non-ASCII), must still be found.
+    @Test func everyLineBreakIsFoundWhereverItFallsInAWord() {
+        var state: UInt64 = 0x11E5
+        let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], [0x09], [0x0E], [0x0C], [0x20], [0x41], [0xE4, 0xB8, 0xAD], [0x80]]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            while bytes.count < 40 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(state >> 33)
+                bytes += pick % 3 == 0 ? pieces[pick % pieces.count] : [UInt8(0x61 + pick % 26)]
+            }
+            let index = LineIndex(bytes)
+            var starts = [0], ends: [Int] = []
+            var position = 0
+            while position < bytes.count {
+                if bytes[position] == 0x0A || bytes[position] == 0x0D {
+                    ends.append(position)
+                    if bytes[position] == 0x0D, position + 1 < bytes.count, bytes[position + 1] == 0x0A { position += 1 }
+                    starts.append(position + 1)
+                }
+                position += 1
+            }
+            ends.append(bytes.count)
+            #expect(index.lineStarts == starts, "\(bytes)")
+            #expect(index.lineContentEnds == ends, "\(bytes)")
+        }
+    }
 }

@@ -1,14 +1,45 @@
+import IcplsDocument
+
 /// The document format of SPEC §2 as data: the reader, the structure rules,
 /// completion and `icpls schema` all read it, so they cannot disagree.
 public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case document, account, instance, serviceNumber, filing, website
 
-    public var members: [MemberSchema] {
-        Self.memberTables[self]!
+    public var members: [MemberSchema] { tables.members }
+    /// The names of `members`, in order, and those of the required ones: what a reader tests keys against.
+    var memberNames: [String] { tables.names }
+    var requiredMemberNames: [String] { tables.requiredNames }
+
+    private struct Tables {
+        let members: [MemberSchema]
+        let names: [String]
+        let requiredNames: [String]
+
+        init(_ kind: ObjectKind) {
+            members = kind.schemaMembers
+            names = members.map(\.name)
+            requiredNames = members.filter(\.isRequired).map(\.name)
+        }
     }
 
-    /// Built once: readers ask for these for every object they read.
-    private static let memberTables: [ObjectKind: [MemberSchema]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.schemaMembers) })
+    // Readers ask for these for every object they read: each table is built once.
+    private static let documentTables = Tables(.document)
+    private static let accountTables = Tables(.account)
+    private static let instanceTables = Tables(.instance)
+    private static let serviceNumberTables = Tables(.serviceNumber)
+    private static let filingTables = Tables(.filing)
+    private static let websiteTables = Tables(.website)
+
+    private var tables: Tables {
+        switch self {
+        case .document: return Self.documentTables
+        case .account: return Self.accountTables
+        case .instance: return Self.instanceTables
+        case .serviceNumber: return Self.serviceNumberTables
+        case .filing: return Self.filingTables
+        case .website: return Self.websiteTables
+        }
+    }
 
     private var schemaMembers: [MemberSchema] {
         switch self {
@@ -60,7 +91,7 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     }
 
     public func member(named name: String) -> MemberSchema? {
-        members.first { $0.name == name }
+        members.first { $0.name.isExactly(name) }
     }
 }
 

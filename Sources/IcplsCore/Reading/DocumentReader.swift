@@ -99,16 +99,18 @@ public struct DocumentReader {
 
     private mutating func readWebsite(_ node: JSONNode) -> WebsiteDeclaration {
         let members = members(of: node, kind: .website) ?? MemberLookup([])
+        let serviceNumber = members["serviceNumber"]
+        let instance = members["instance"]
         return WebsiteDeclaration(
             open: openBrace(node),
             objectRange: node.range,
             domain: domain(members["domain"]),
             hosting: enumeration(members["hosting"], Hosting.self),
-            serviceNumber: identifier(members["serviceNumber"]),
-            serviceNumberKey: members["serviceNumber"]?.keyRange,
-            serviceNumberWritten: members["serviceNumber"]?.value.range,
-            instance: identifier(members["instance"]),
-            instanceKey: members["instance"]?.keyRange,
+            serviceNumber: identifier(serviceNumber),
+            serviceNumberKey: serviceNumber?.keyRange,
+            serviceNumberWritten: serviceNumber?.value.range,
+            instance: identifier(instance),
+            instanceKey: instance?.keyRange,
             providerRemoved: boolean(members["providerRemoved"])
         )
     }
@@ -120,17 +122,19 @@ public struct DocumentReader {
     private mutating func members(of node: JSONNode, kind: ObjectKind) -> MemberLookup? {
         guard let object = node.object else { return nil }
         let counting = MemberLookup(object.members)
-        let known = kind.members
-        for (position, member) in object.members.enumerated() where counting.isLast(position) {
-            if !known.contains(where: { $0.name == member.key }) {
-                let candidates = known.map(\.name).filter { $0 != "$schema" && counting[$0] == nil }
+        let names = kind.memberNames
+        // Members are looked at where they are, by position: copying each one out costs more than the test.
+        for position in object.members.indices where counting.isLast(position) {
+            if !names.contains(where: { $0.isExactly(object.members[position].key) }) {
+                let member = object.members[position]
+                let candidates = names.filter { $0 != "$schema" && !counting.has($0) }
                 let suggestion = ClosestName.find(member.key, among: candidates)
                 report("ICP004", member.keyRange, .unknownMember(member.key, in: kind, suggestion: suggestion),
                        repair: .closest(typed: member.key, candidates: candidates))
             }
         }
-        for schema in known where schema.isRequired && counting[schema.name] == nil {
-            report("ICP002", openBrace(node), .missingMember(schema.name, in: kind))
+        for name in kind.requiredMemberNames where !counting.has(name) {
+            report("ICP002", openBrace(node), .missingMember(name, in: kind))
         }
         return counting
     }
@@ -179,14 +183,21 @@ public struct DocumentReader {
 
     private mutating func enumeration<E: RawRepresentable & CaseIterable & Sendable>(_ member: JSONMember?, _ type: E.Type) -> Located<E>?
     where E.RawValue == String {
-        let allowed = E.allCases.map(\.rawValue)
-        guard let value = string(member, expected: .enumeration(allowed)), let member else { return nil }
-        guard let parsed = E(rawValue: value.value) else {
-            report("ICP003", value.range, .notAllowed(member: member.key, value: value.value, allowed: allowed),
-                   repair: .closest(typed: value.value, candidates: allowed))
+        guard let member, case .string(let text) = member.value.value, let parsed = E(rawValue: text) else {
+            reportEnumerationProblem(member, type)
             return nil
         }
-        return Located(parsed, at: value.range)
+        return Located(parsed, at: member.value.range)
+    }
+
+    /// Why `enumeration` read nothing: the member is missing or invalid (nothing to say), or its
+    /// value is no string or not allowed. Kept apart so that reading a good value lists nothing.
+    private mutating func reportEnumerationProblem<E: RawRepresentable & CaseIterable & Sendable>(_ member: JSONMember?, _ type: E.Type)
+    where E.RawValue == String {
+        let allowed = E.allCases.map(\.rawValue)
+        guard let value = string(member, expected: .enumeration(allowed)), let member else { return }
+        report("ICP003", value.range, .notAllowed(member: member.key, value: value.value, allowed: allowed),
+               repair: .closest(typed: value.value, candidates: allowed))
     }
 
     private mutating func date(_ member: JSONMember?) -> Located<CalendarDate>? {
@@ -254,14 +265,16 @@ public struct DocumentReader {
             switch node.value {
             case .object(let object):
                 let lookup = MemberLookup(object.members)
-                for (position, member) in object.members.enumerated() {
+                for position in object.members.indices {
                     if lookup.isRepeat(position) {
-                        report("ICP005", member.keyRange, .duplicateKey(member.key))
+                        report("ICP005", object.members[position].keyRange, .duplicateKey(object.members[position].key))
                     }
-                    if lookup.isLast(position) { pending.append(member.value) }
+                    if lookup.isLast(position) && object.members[position].value.isContainer {
+                        pending.append(object.members[position].value)
+                    }
                 }
             case .array(let elements):
-                pending.append(contentsOf: elements)
+                for element in elements where element.isContainer { pending.append(element) }
             default:
                 break
             }

@@ -1,0 +1,40 @@
+extension String {
+    /// Byte-for-byte equality of the UTF-8 forms. Keys and ids compare exactly (SPEC §2),
+    /// while `==` takes Unicode-equivalent strings for equal. It is also cheaper: most names
+    /// that differ differ in length, which settles them without looking at a byte.
+    @inlinable @inline(__always)
+    public func isExactly(_ other: String) -> Bool {
+        let count = utf8.count
+        guard count == other.utf8.count else { return false }
+        let compared = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                var index = 0
+                while index < count {
+                    if mine[index] != theirs[index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+        if let compared, let same = compared { return same }
+        return utf8.elementsEqual(other.utf8)
+    }
+}
+
+/// A string as a dictionary key that compares byte for byte (see `String.isExactly`).
+public struct ExactText: Hashable, Sendable {
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    public static func == (left: ExactText, right: ExactText) -> Bool {
+        left.text.isExactly(right.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+}
