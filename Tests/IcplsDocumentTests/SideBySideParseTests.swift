@@ -26,7 +26,7 @@ import Testing
 
     @Test func commentsBOMAndTrailingCommasAreKeptInOrder() {
         var text = Array("\u{FEFF}// head\n".utf8) + Self.document(entries: 200)
-        let middle = text.count / 2
+        let middle = SideBySideParse.splitOffset(ofTextOf: text.count)
         let comma = text[middle...].firstIndex(of: UInt8(ascii: ","))!
         text.insert(contentsOf: Array(" /* mid */ // line\n".utf8), at: comma + 1)
         let close = text.lastIndex(of: UInt8(ascii: "]"))!
@@ -41,7 +41,7 @@ import Testing
         let name = Array("\"SN-150\"".utf8)
         let at = try #require(text.indices.first { text[$0...].starts(with: name) })
         text.replaceSubrange((at + 1)..<(at + 5), with: [0xE4, 0xB8, 0x78, 0x79])
-        #expect(at > text.count / 2)
+        #expect(at > SideBySideParse.splitOffset(ofTextOf: text.count))
         expectSameTree(text)
         let tree = text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: 0) }
         #expect(tree.errors.contains { $0.kind == .invalidUTF8 })

@@ -79,11 +79,18 @@ struct QuotaPools: Sendable {
 
     mutating func take(_ instance: InstanceDeclaration, _ slot: QuotaUsage.Slot) {
         guard let key = QuotaUsage.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return }
-        if pools[key] == nil {
-            pools[key] = QuotaUsage.Pool(key: key, product: product, quota: hosting.quota)
+        // One hash of the key for a pool met before, two for a new one.
+        let takenSlots: Int
+        if let index = pools.index(forKey: key) {
+            pools.values[index].slots.append(slot)
+            takenSlots = pools.values[index].slots.count
+        } else {
+            var pool = QuotaUsage.Pool(key: key, product: product, quota: hosting.quota)
+            pool.slots.append(slot)
+            pools[key] = pool
             poolOrder.append(key)
+            takenSlots = 1
         }
-        pools[key]!.slots.append(slot)
-        if pools[key]!.slots.count == hosting.quota + 1 { overQuota.append(key) }
+        if takenSlots == hosting.quota + 1 { overQuota.append(key) }
     }
 }

@@ -5,10 +5,10 @@ import IcplsDocument
 public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
     case document, account, instance, serviceNumber, filing, website
 
-    public var members: [MemberSchema] { tables.members }
+    public var members: [MemberSchema] { Self.tables[ordinal].members }
     /// The names of `members`, in order, and those of the required ones: what a reader tests keys against.
-    var memberNames: [String] { tables.names }
-    var requiredMemberNames: [String] { tables.requiredNames }
+    var memberNames: [String] { Self.tables[ordinal].names }
+    var requiredMemberNames: [String] { Self.tables[ordinal].requiredNames }
 
     private struct Tables {
         let members: [MemberSchema]
@@ -22,22 +22,18 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    // Readers ask for these for every object they read: each table is built once.
-    private static let documentTables = Tables(.document)
-    private static let accountTables = Tables(.account)
-    private static let instanceTables = Tables(.instance)
-    private static let serviceNumberTables = Tables(.serviceNumber)
-    private static let filingTables = Tables(.filing)
-    private static let websiteTables = Tables(.website)
+    /// Readers ask for these for every object they read: each table is built once, and found by
+    /// position rather than by hashing the kind's name.
+    private static let tables = (0..<allCases.count).map { ordinal in Tables(allCases.first { $0.ordinal == ordinal }!) }
 
-    private var tables: Tables {
+    private var ordinal: Int {
         switch self {
-        case .document: return Self.documentTables
-        case .account: return Self.accountTables
-        case .instance: return Self.instanceTables
-        case .serviceNumber: return Self.serviceNumberTables
-        case .filing: return Self.filingTables
-        case .website: return Self.websiteTables
+        case .document: return 0
+        case .account: return 1
+        case .instance: return 2
+        case .serviceNumber: return 3
+        case .filing: return 4
+        case .website: return 5
         }
     }
 
