@@ -203,21 +203,24 @@ private struct DeclaredNumbers {
         eligibility = instances.ordered.map { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
         readyByInstance = Array(repeating: [], count: instances.count)
         instanceOfNumber.reserveCapacity(serviceNumbers.count)
-        for (position, declared) in serviceNumbers.ordered.enumerated() {
-            let number = declared.declaration
-            if number.isMarkedUsed { markedUsed.append(position) }
-            let instancePosition = number.instance.flatMap { instances.position(of: $0.value) }
+        // Declarations are read where they lie, field by field: copying a whole one out of its
+        // table, strings and all, costs more than what is done with it here.
+        let numbers = serviceNumbers.ordered, hosts = instances.ordered
+        for position in numbers.indices {
+            let isMarkedUsed = numbers[position].declaration.isMarkedUsed
+            if isMarkedUsed { markedUsed.append(position) }
+            let instancePosition = numbers[position].declaration.instance.flatMap { instances.position(of: $0.value) }
             instanceOfNumber.append(instancePosition)
-            guard let value = number.number, let instancePosition else { continue }
-            let instance = instances.ordered[instancePosition].declaration
-            quota.take(instance, QuotaUsage.Slot(document: declared.document, range: value.range))
-            guard let appliedBy = number.appliedBy, let purchaser = instance.account else { continue }
-            if appliedBy.value == purchaser.value {
-                if !number.isMarkedUsed, eligibility[instancePosition].isEmpty {
+            guard let range = numbers[position].declaration.number?.range, let instancePosition else { continue }
+            quota.take(hosts[instancePosition].declaration, QuotaUsage.Slot(document: numbers[position].document, range: range))
+            guard let appliedBy = numbers[position].declaration.appliedBy?.value,
+                  let purchaser = hosts[instancePosition].declaration.account?.value else { continue }
+            if appliedBy == purchaser {
+                if !isMarkedUsed, eligibility[instancePosition].isEmpty {
                     readyByInstance[instancePosition].append(ready.count)
                     ready.append(position)
                 }
-            } else if accounts[appliedBy.value] != nil, accounts[purchaser.value] != nil {
+            } else if accounts[appliedBy] != nil, accounts[purchaser] != nil {
                 appliedByNonPurchaser.append(position)
             }
         }
