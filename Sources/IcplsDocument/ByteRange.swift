@@ -2,14 +2,28 @@
 ///
 /// Everything inside icpls speaks in bytes; line/column positions in any
 /// encoding are made only at the edges (the CLI output, the LSP adapter).
+///
+/// Offsets are kept in 32 bits: a text that is parsed is far smaller than 2 GiB (see
+/// `JSONCParser.sizeLimit`), and every key, value and declaration carries a range, so
+/// halving it makes trees and models a fifth smaller.
 public struct ByteRange: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var start: Int
-    public var end: Int
+    private var storedStart: Int32
+    private var storedEnd: Int32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(clamping: newValue) }
+    }
+
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(clamping: newValue) }
+    }
 
     public init(start: Int, end: Int) {
         precondition(start <= end, "a range ends after it starts")
-        self.start = start
-        self.end = end
+        storedStart = Int32(clamping: start)
+        storedEnd = Int32(clamping: end)
     }
 
     public init(_ range: Range<Int>) {

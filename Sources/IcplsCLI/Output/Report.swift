@@ -32,25 +32,26 @@ struct Report {
     let diagnostics: [Entry]
     let documentCount: Int
     private let documents: [DocumentKey: AnalyzedDocument]
-    private let currentDirectory: String
 
     init(result: CheckResult, currentDirectory: String) {
-        self.currentDirectory = currentDirectory
-        var byKey: [DocumentKey: AnalyzedDocument] = [:]
-        for document in result.index.documents { byKey[document.key] = document }
-        documents = byKey
+        var byKey: [DocumentKey: (document: AnalyzedDocument, path: String)] = [:]
+        for document in result.index.documents {
+            // Each document's path is made relative once, not once per position shown in it.
+            byKey[document.key] = (document, CheckCommand.displayPath(document.key.rawValue, currentDirectory))
+        }
+        documents = byKey.mapValues(\.document)
         documentCount = result.index.documents.count
         var entries: [Entry] = []
         for diagnostic in result.allDiagnostics {
-            guard let range = Self.convert(diagnostic.location, byKey, currentDirectory) else { continue }
+            guard let range = Self.convert(diagnostic.location, byKey) else { continue }
             entries.append(Entry(
                 diagnostic: diagnostic,
                 range: range,
                 related: diagnostic.related.compactMap { related in
-                    Self.convert(related.location, byKey, currentDirectory).map { ($0, related.message) }
+                    Self.convert(related.location, byKey).map { ($0, related.message) }
                 },
                 fixes: diagnostic.fixes.filter { !$0.isSuppression }.map { fix in
-                    (fix.title, fix.edits.compactMap { edit in Self.convert(edit.location, byKey, currentDirectory).map { ($0, edit.newText) } })
+                    (fix.title, fix.edits.compactMap { edit in Self.convert(edit.location, byKey).map { ($0, edit.newText) } })
                 }
             ))
         }
@@ -69,14 +70,14 @@ struct Report {
         diagnostics.filter { $0.diagnostic.severity == severity }.count
     }
 
-    private static func convert(_ location: Location, _ documents: [DocumentKey: AnalyzedDocument], _ currentDirectory: String) -> CLIRange? {
-        guard let document = documents[location.document] else { return nil }
+    private static func convert(_ location: Location, _ documents: [DocumentKey: (document: AnalyzedDocument, path: String)]) -> CLIRange? {
+        guard let (document, path) = documents[location.document] else { return nil }
         func position(_ offset: Int) -> CLIPosition {
             let position = document.lineIndex.position(of: offset, in: document.text, encoding: .utf16)
             return CLIPosition(line: position.line + 1, column: position.character + 1)
         }
         return CLIRange(
-            path: CheckCommand.displayPath(location.document.rawValue, currentDirectory),
+            path: path,
             start: position(location.range.start),
             end: position(location.range.end)
         )
