@@ -47,30 +47,30 @@ public struct DocumentReader {
 
     mutating func readAccount(_ node: JSONNode) -> AccountDeclaration {
         let members = members(of: node, kind: .account) ?? MemberLookup([])
-        return AccountDeclaration(open: openBrace(node), id: identifier(members["id"]), name: text(members["name"]))
+        return AccountDeclaration(open: openBrace(node), id: identifier(members, "id"), name: text(members, "name"))
     }
 
     mutating func readInstance(_ node: JSONNode) -> InstanceDeclaration {
         let members = members(of: node, kind: .instance) ?? MemberLookup([])
-        let billing = enumeration(members["billing"], Billing.self)
-        if billing?.value == .subscription && members["expiresOn"] == nil {
+        let billing = enumeration(members, "billing", Billing.self)
+        if billing?.value == .subscription && !members.has("expiresOn") {
             report("ICP002", openBrace(node), .missingExpiresOn)
         }
-        let region = text(members["region"])
+        let region = text(members, "region")
         if let region, Regions.area(of: region.value) == nil {
             report("ICP006", region.range, .unknownRegion(region.value))
         }
         return InstanceDeclaration(
             open: openBrace(node),
-            id: identifier(members["id"]),
-            product: enumeration(members["product"], Product.self),
-            account: identifier(members["account"]),
+            id: identifier(members, "id"),
+            product: enumeration(members, "product", Product.self),
+            account: identifier(members, "account"),
             region: region,
             billing: billing,
-            expiresOn: date(members["expiresOn"]),
-            subscriptionMonths: positiveInteger(members["subscriptionMonths"]),
-            publicBandwidthMbps: nonNegativeNumber(members["publicBandwidthMbps"]),
-            status: enumeration(members["status"], InstanceStatus.self)
+            expiresOn: date(members, "expiresOn"),
+            subscriptionMonths: positiveInteger(members, "subscriptionMonths"),
+            publicBandwidthMbps: nonNegativeNumber(members, "publicBandwidthMbps"),
+            status: enumeration(members, "status", InstanceStatus.self)
         )
     }
 
@@ -78,10 +78,10 @@ public struct DocumentReader {
         let members = members(of: node, kind: .serviceNumber) ?? MemberLookup([])
         return ServiceNumberDeclaration(
             open: openBrace(node),
-            number: identifier(members["number"]),
-            instance: identifier(members["instance"]),
-            appliedBy: identifier(members["appliedBy"]),
-            used: boolean(members["used"])
+            number: identifier(members, "number"),
+            instance: identifier(members, "instance"),
+            appliedBy: identifier(members, "appliedBy"),
+            used: boolean(members, "used")
         )
     }
 
@@ -89,9 +89,9 @@ public struct DocumentReader {
         let members = members(of: node, kind: .filing) ?? MemberLookup([])
         var filing = FilingDeclaration(
             open: openBrace(node),
-            id: identifier(members["id"]),
-            account: identifier(members["account"]),
-            status: enumeration(members["status"], FilingStatus.self)
+            id: identifier(members, "id"),
+            account: identifier(members, "account"),
+            status: enumeration(members, "status", FilingStatus.self)
         )
         for website in elements(members["websites"], kind: .website) { filing.websites.append(readWebsite(website)) }
         return filing
@@ -99,19 +99,19 @@ public struct DocumentReader {
 
     private mutating func readWebsite(_ node: JSONNode) -> WebsiteDeclaration {
         let members = members(of: node, kind: .website) ?? MemberLookup([])
-        let serviceNumber = members["serviceNumber"]
-        let instance = members["instance"]
+        let serviceNumber = members.position(of: "serviceNumber")
+        let instance = members.position(of: "instance")
         return WebsiteDeclaration(
             open: openBrace(node),
             objectRange: node.range,
-            domain: domain(members["domain"]),
-            hosting: enumeration(members["hosting"], Hosting.self),
-            serviceNumber: identifier(serviceNumber),
-            serviceNumberKey: serviceNumber?.keyRange,
-            serviceNumberWritten: serviceNumber?.value.range,
-            instance: identifier(instance),
-            instanceKey: instance?.keyRange,
-            providerRemoved: boolean(members["providerRemoved"])
+            domain: domain(members, "domain"),
+            hosting: enumeration(members, "hosting", Hosting.self),
+            serviceNumber: identifier(members, "serviceNumber"),
+            serviceNumberKey: serviceNumber.map { members.members[$0].keyRange },
+            serviceNumberWritten: serviceNumber.map { members.members[$0].value.range },
+            instance: identifier(members, "instance"),
+            instanceKey: instance.map { members.members[$0].keyRange },
+            providerRemoved: boolean(members, "providerRemoved")
         )
     }
 
@@ -158,95 +158,115 @@ public struct DocumentReader {
     }
 
     // MARK: - Values
+    //
+    // Each value is read where it lies in its object, by the member's position: copying the
+    // member out, key and value, would cost more than reading it. A member's key is `key`
+    // itself, byte for byte (see `MemberLookup`).
 
-    private mutating func string(_ member: JSONMember?, expected: ValueKind) -> Located<String>? {
-        guard let member, !member.value.isInvalid else { return nil }
-        guard let string = member.value.string else {
-            report("ICP003", member.value.range, .wrongType(member: member.key, expected: expected))
+    private mutating func string(_ members: MemberLookup, _ key: String, expected: ValueKind) -> Located<String>? {
+        guard let position = members.position(of: key) else { return nil }
+        let range = members.members[position].value.range
+        switch members.members[position].value.value {
+        case .string(let string):
+            return Located(string, at: range)
+        case .invalid:
+            return nil
+        default:
+            report("ICP003", range, .wrongType(member: key, expected: expected))
             return nil
         }
-        return Located(string, at: member.value.range)
     }
 
-    private mutating func identifier(_ member: JSONMember?) -> Located<String>? {
-        guard let value = string(member, expected: .identifier), let member else { return nil }
+    private mutating func identifier(_ members: MemberLookup, _ key: String) -> Located<String>? {
+        guard let value = string(members, key, expected: .identifier) else { return nil }
         if value.value.isEmpty {
-            report("ICP003", value.range, .emptyIdentifier(member: member.key))
+            report("ICP003", value.range, .emptyIdentifier(member: key))
             return nil
         }
         return value
     }
 
-    private mutating func text(_ member: JSONMember?) -> Located<String>? {
-        string(member, expected: .text)
+    private mutating func text(_ members: MemberLookup, _ key: String) -> Located<String>? {
+        string(members, key, expected: .text)
     }
 
-    private mutating func enumeration<E: RawRepresentable & CaseIterable & Sendable>(_ member: JSONMember?, _ type: E.Type) -> Located<E>?
+    private mutating func enumeration<E: RawRepresentable & CaseIterable & Sendable>(_ members: MemberLookup, _ key: String, _ type: E.Type) -> Located<E>?
     where E.RawValue == String {
-        guard let member, case .string(let text) = member.value.value, let parsed = E(rawValue: text) else {
-            reportEnumerationProblem(member, type)
+        guard let position = members.position(of: key) else { return nil }
+        guard case .string(let text) = members.members[position].value.value, let parsed = E(rawValue: text) else {
+            reportEnumerationProblem(members, key, type)
             return nil
         }
-        return Located(parsed, at: member.value.range)
+        return Located(parsed, at: members.members[position].value.range)
     }
 
-    /// Why `enumeration` read nothing: the member is missing or invalid (nothing to say), or its
-    /// value is no string or not allowed. Kept apart so that reading a good value lists nothing.
-    private mutating func reportEnumerationProblem<E: RawRepresentable & CaseIterable & Sendable>(_ member: JSONMember?, _ type: E.Type)
+    /// Why `enumeration` read nothing: the member is invalid (nothing to say), or its value is
+    /// no string or not allowed. Kept apart so that reading a good value lists nothing.
+    private mutating func reportEnumerationProblem<E: RawRepresentable & CaseIterable & Sendable>(_ members: MemberLookup, _ key: String, _ type: E.Type)
     where E.RawValue == String {
         let allowed = E.allCases.map(\.rawValue)
-        guard let value = string(member, expected: .enumeration(allowed)), let member else { return }
-        report("ICP003", value.range, .notAllowed(member: member.key, value: value.value, allowed: allowed),
+        guard let value = string(members, key, expected: .enumeration(allowed)) else { return }
+        report("ICP003", value.range, .notAllowed(member: key, value: value.value, allowed: allowed),
                repair: .closest(typed: value.value, candidates: allowed))
     }
 
-    private mutating func date(_ member: JSONMember?) -> Located<CalendarDate>? {
-        guard let value = string(member, expected: .date), let member else { return nil }
+    private mutating func date(_ members: MemberLookup, _ key: String) -> Located<CalendarDate>? {
+        guard let value = string(members, key, expected: .date) else { return nil }
         guard let date = CalendarDate(parsing: value.value) else {
-            report("ICP003", value.range, .notRealDate(member: member.key, value: value.value))
+            report("ICP003", value.range, .notRealDate(member: key, value: value.value))
             return nil
         }
         return Located(date, at: value.range)
     }
 
-    private mutating func number(_ member: JSONMember?, expected: ValueKind) -> (JSONMember, JSONNumber)? {
-        guard let member, !member.value.isInvalid else { return nil }
-        guard case .number(let number) = member.value.value else {
-            report("ICP003", member.value.range, .wrongType(member: member.key, expected: expected))
+    private mutating func number(_ members: MemberLookup, _ key: String, expected: ValueKind) -> Located<JSONNumber>? {
+        guard let position = members.position(of: key) else { return nil }
+        let range = members.members[position].value.range
+        switch members.members[position].value.value {
+        case .number(let number):
+            return Located(number, at: range)
+        case .invalid:
+            return nil
+        default:
+            report("ICP003", range, .wrongType(member: key, expected: expected))
             return nil
         }
-        return (member, number)
     }
 
-    private mutating func positiveInteger(_ member: JSONMember?) -> Located<Double>? {
-        guard let (member, number) = number(member, expected: .positiveInteger) else { return nil }
-        guard number.isInteger, number.value >= 1 else {
-            report("ICP003", member.value.range, .notPositiveInteger(member: member.key))
+    private mutating func positiveInteger(_ members: MemberLookup, _ key: String) -> Located<Double>? {
+        guard let number = number(members, key, expected: .positiveInteger) else { return nil }
+        guard number.value.isInteger, number.value.value >= 1 else {
+            report("ICP003", number.range, .notPositiveInteger(member: key))
             return nil
         }
-        return Located(number.value, at: member.value.range)
+        return Located(number.value.value, at: number.range)
     }
 
-    private mutating func nonNegativeNumber(_ member: JSONMember?) -> Located<Double>? {
-        guard let (member, number) = number(member, expected: .nonNegativeNumber) else { return nil }
-        guard number.value >= 0 else {
-            report("ICP003", member.value.range, .negativeNumber(member: member.key))
+    private mutating func nonNegativeNumber(_ members: MemberLookup, _ key: String) -> Located<Double>? {
+        guard let number = number(members, key, expected: .nonNegativeNumber) else { return nil }
+        guard number.value.value >= 0 else {
+            report("ICP003", number.range, .negativeNumber(member: key))
             return nil
         }
-        return Located(number.value, at: member.value.range)
+        return Located(number.value.value, at: number.range)
     }
 
-    private mutating func boolean(_ member: JSONMember?) -> Located<Bool>? {
-        guard let member, !member.value.isInvalid else { return nil }
-        guard case .bool(let value) = member.value.value else {
-            report("ICP003", member.value.range, .wrongType(member: member.key, expected: .boolean))
+    private mutating func boolean(_ members: MemberLookup, _ key: String) -> Located<Bool>? {
+        guard let position = members.position(of: key) else { return nil }
+        let range = members.members[position].value.range
+        switch members.members[position].value.value {
+        case .bool(let value):
+            return Located(value, at: range)
+        case .invalid:
+            return nil
+        default:
+            report("ICP003", range, .wrongType(member: key, expected: .boolean))
             return nil
         }
-        return Located(value, at: member.value.range)
     }
 
-    private mutating func domain(_ member: JSONMember?) -> Located<String>? {
-        guard let value = string(member, expected: .domain) else { return nil }
+    private mutating func domain(_ members: MemberLookup, _ key: String) -> Located<String>? {
+        guard let value = string(members, key, expected: .domain) else { return nil }
         guard HostName.isBare(value.value) else {
             let repair = HostName.bareHost(of: value.value).map { StructuralFinding.Repair.bareHostName($0) }
             report("ICP003", value.range, .notBareHostName(value.value), repair: repair)

@@ -6,7 +6,7 @@ import IcplsDocument
 /// sets, and a name is found by a scan; large objects (unknown members can be anything)
 /// get tables.
 struct MemberLookup: Sendable {
-    private let members: [JSONMember]
+    let members: [JSONMember]
     /// Bit `i`: a later member has member `i`'s name (objects of up to 64 members).
     private let superseded: UInt64
     /// Bit `i`: an earlier member has member `i`'s name (objects of up to 64 members).
@@ -49,6 +49,11 @@ struct MemberLookup: Sendable {
 
     subscript(key: String) -> JSONMember? {
         lastPosition(of: key).map { members[$0] }
+    }
+
+    /// Where the member that counts for `key` is in `members`, so that it can be read in place.
+    func position(of key: String) -> Int? {
+        lastPosition(of: key)
     }
 
     /// True when some member has this name.
