@@ -194,25 +194,24 @@ struct Parser {
         advance()
         openClosers.append(.endObject)
         defer { openClosers.removeLast() }
-        var members: [JSONMember] = []
-        var end = open.end
+        let firstMember = memberStack.count
         while true {
             // Expecting a member or the closing brace.
             switch current.kind {
             case .endObject:
-                end = current.end
+                let end = current.end
                 advance()
-                return JSONNode(range: ByteRange(start: open.start, end: end), value: .object(JSONObjectSyntax(members: members)))
+                return object(from: open, to: end, firstMember: firstMember)
             case .endOfText:
                 reportMissing("}")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
+                return object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
             case .endArray where closesEnclosing(.endArray):
                 reportMissing("}")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
+                return object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
             case .string:
-                if let member = parseMember(depth: depth) { members.append(member) }
+                if let member = parseMember(depth: depth) { memberStack.push(member) }
                 if restOfObject != nil, let rest = takeRestOfObject(at: depth) {
-                    members += rest
+                    for member in rest { memberStack.push(member) }
                     continue
                 }
             default:
@@ -232,7 +231,7 @@ struct Parser {
                  .beginArray where openClosers.dropLast().last == .endArray:
                 // The next element of the enclosing array begins: this object was never closed.
                 reportMissing("}")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, members.last?.range.end)), value: .object(JSONObjectSyntax(members: members)))
+                return object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
             case .string:
                 reportMissingSeparator(.missingComma)
             default:
@@ -240,6 +239,11 @@ struct Parser {
                 skipToSync(inObject: true)
             }
         }
+    }
+
+    /// The object that opened at `open` and ends at `end`, with the members parsed since `firstMember`.
+    private mutating func object(from open: Token, to end: Int, firstMember: Int) -> JSONNode {
+        JSONNode(range: ByteRange(start: open.start, end: end), value: .object(JSONObjectSyntax(members: memberStack.pop(since: firstMember))))
     }
 
     mutating func parseMember(depth: Int) -> JSONMember? {
@@ -268,33 +272,33 @@ struct Parser {
         advance()
         openClosers.append(.endArray)
         defer { openClosers.removeLast() }
-        var elements: [JSONNode] = []
+        let firstElement = elementStack.count
         while true {
             switch current.kind {
             case .endArray:
                 let end = current.end
                 advance()
-                return JSONNode(range: ByteRange(start: open.start, end: end), value: .array(elements))
+                return array(from: open, to: end, firstElement: firstElement)
             case .endOfText:
                 reportMissing("]")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, elements.last?.range.end)), value: .array(elements))
+                return array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
             case .endObject where closesEnclosing(.endObject):
                 reportMissing("]")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, elements.last?.range.end)), value: .array(elements))
+                return array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
             case .string where openClosers.dropLast().last == .endObject && nextIsColon():
                 // A member name of the enclosing object: this array was never closed.
                 reportMissing("]")
-                return JSONNode(range: ByteRange(start: open.start, end: lastEnd(open, elements.last?.range.end)), value: .array(elements))
+                return array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
             case .comma, .colon, .endObject:
                 report(current.range, .missingValue(found: describe(current)))
                 advance()
                 continue
             default:
                 if let tail, current.start >= tail.middle, let taken = takeTail(at: depth) {
-                    elements += taken
+                    for element in taken { elementStack.push(element) }
                     continue
                 }
-                elements.append(parseValue(depth: depth + 1))
+                elementStack.push(parseValue(depth: depth + 1))
             }
             switch current.kind {
             case .comma:
@@ -312,6 +316,11 @@ struct Parser {
                 }
             }
         }
+    }
+
+    /// The array that opened at `open` and ends at `end`, with the elements parsed since `firstElement`.
+    private mutating func array(from open: Token, to end: Int, firstElement: Int) -> JSONNode {
+        JSONNode(range: ByteRange(start: open.start, end: end), value: .array(elementStack.pop(since: firstElement)))
     }
 
     // MARK: - Recovery
@@ -383,6 +392,8 @@ struct Parser {
 
     var lastTokenEnd = 0
     var recentStrings = RecentShortStrings()
+    let memberStack = ScratchStack<JSONMember>()
+    let elementStack = ScratchStack<JSONNode>()
 
     /// Keeps an unclosed string once, also when the text is read a second time after a broken start.
     private mutating func recordIfUnterminated(_ token: Token) {
