@@ -83,17 +83,19 @@ public final class Inventory: Sendable {
     ) -> (accounts: [Reference], instances: [Reference]) {
         var unknownAccounts: [Reference] = []
         var unknownInstances: [Reference] = []
+        // Declarations are read field by field where they lie (see `DeclaredNumbers`).
         for (document, analyzed) in documents.enumerated() {
-            for instance in analyzed.model.instances {
-                if let account = instance.account, accounts[account.value] == nil {
+            let declaredInstances = analyzed.model.instances, declaredNumbers = analyzed.model.serviceNumbers
+            for position in declaredInstances.indices {
+                if let account = declaredInstances[position].account, accounts.position(of: account.value) == nil {
                     unknownAccounts.append(Reference(document: document, value: account))
                 }
             }
-            for number in analyzed.model.serviceNumbers {
-                if let account = number.appliedBy, accounts[account.value] == nil {
+            for position in declaredNumbers.indices {
+                if let account = declaredNumbers[position].appliedBy, accounts.position(of: account.value) == nil {
                     unknownAccounts.append(Reference(document: document, value: account))
                 }
-                if let instance = number.instance, instances[instance.value] == nil {
+                if let instance = declaredNumbers[position].instance, instances.position(of: instance.value) == nil {
                     unknownInstances.append(Reference(document: document, value: instance))
                 }
             }
@@ -220,7 +222,7 @@ private struct DeclaredNumbers {
                     readyByInstance[instancePosition].append(ready.count)
                     ready.append(position)
                 }
-            } else if accounts[appliedBy] != nil, accounts[purchaser] != nil {
+            } else if accounts.position(of: appliedBy) != nil, accounts.position(of: purchaser) != nil {
                 appliedByNonPurchaser.append(position)
             }
         }
