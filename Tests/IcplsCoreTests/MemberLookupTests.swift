@@ -13,11 +13,15 @@ import IcplsDocument
     @Test(arguments: [3, 12, 64, 65, 200])
     func repeatsAndLastsAgreeWithTheirDefinitionAtEverySize(count: Int) {
         var random = TestRandom(seed: UInt64(count))
-        // Few names, some of one length and some equivalent but not equal, so that repeats are common.
-        let names = ["id", "ab", "ba", "name", "caf\u{E9}", "cafe\u{301}", "x", ""]
-        for _ in 0..<50 {
+        // Few names, some of one length and some equivalent but not equal, so that repeats are
+        // common; read without a kind, and against a kind that knows some of them (and one,
+        // "K", that a non-ASCII name, KELVIN SIGN, is equivalent to).
+        let names = ["id", "ab", "ba", "name", "caf\u{E9}", "cafe\u{301}", "x", "", "K", "\u{212A}", "nam"]
+        let kinds = [MemberNames.none, MemberNames(["name", "id", "K", "ab", "nam"])]
+        for round in 0..<100 {
+            let kind = kinds[round % 2]
             let keys = (0..<count).map { _ in names[random.below(names.count)] }
-            let lookup = MemberLookup(keys.enumerated().map { member($1, at: $0) })
+            let lookup = MemberLookup(keys.enumerated().map { member($1, at: $0) }, names: kind)
             for position in keys.indices {
                 let key = Array(keys[position].utf8)
                 let earlier = keys[..<position].contains { Array($0.utf8) == key }
@@ -29,6 +33,10 @@ import IcplsDocument
                 let last = keys.lastIndex { Array($0.utf8) == Array(name.utf8) }
                 #expect(lookup[name]?.keyRange.start == last.map { $0 * 10 }, "\(keys): \(name)")
                 #expect(lookup.has(name) == (last != nil))
+            }
+            for position in keys.indices {
+                let known = kind.names.contains { Array($0.utf8) == Array(keys[position].utf8) }
+                #expect(lookup.isUnknown(position) == !known, "\(keys) at \(position)")
             }
         }
     }

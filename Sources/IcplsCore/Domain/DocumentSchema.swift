@@ -7,17 +7,17 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
 
     public var members: [MemberSchema] { Self.tables[ordinal].members }
     /// The names of `members`, in order, and those of the required ones: what a reader tests keys against.
-    var memberNames: [String] { Self.tables[ordinal].names }
+    var memberNames: MemberNames { Self.tables[ordinal].names }
     var requiredMemberNames: [String] { Self.tables[ordinal].requiredNames }
 
     private struct Tables {
         let members: [MemberSchema]
-        let names: [String]
+        let names: MemberNames
         let requiredNames: [String]
 
         init(_ kind: ObjectKind) {
             members = kind.schemaMembers
-            names = members.map(\.name)
+            names = MemberNames(members.map(\.name))
             requiredNames = members.filter(\.isRequired).map(\.name)
         }
     }

@@ -121,13 +121,13 @@ public struct DocumentReader {
     /// and missing ones. Nil when the node is not an object.
     private mutating func members(of node: JSONNode, kind: ObjectKind) -> MemberLookup? {
         guard let object = node.object else { return nil }
-        let counting = MemberLookup(object.members)
         let names = kind.memberNames
+        let counting = MemberLookup(object.members, names: names)
         // Members are looked at where they are, by position: copying each one out costs more than the test.
         for position in object.members.indices where counting.isLast(position) {
-            if !names.contains(where: { $0.isExactly(object.members[position].key) }) {
+            if counting.isUnknown(position) {
                 let member = object.members[position]
-                let candidates = names.filter { $0 != "$schema" && !counting.has($0) }
+                let candidates = names.names.filter { $0 != "$schema" && !counting.has($0) }
                 let suggestion = ClosestName.find(member.key, among: candidates)
                 report("ICP004", member.keyRange, .unknownMember(member.key, in: kind, suggestion: suggestion),
                        repair: .closest(typed: member.key, candidates: candidates))
