@@ -43,6 +43,20 @@ import IcplsDocument
         #expect(workspace.places("ICP004").last == workspace.marker(4))
     }
 
+    @Test func duplicateKeysAreFoundInValuesTheFormatDoesNotReadAsItsObjects() {
+        // A wrong type, an element that is no object, `$schema`, a wrong `websites`, an unknown
+        // member of a website: each is walked for repeated keys, as the objects of the format are.
+        let workspace = MarkedWorkspace("""
+        {
+          "$schema": { "s": 1, ⟦"s"⟧: 2 },
+          "accounts": [ [ { "a": 1, ⟦"a"⟧: 2 } ], { "id": { "k": 1, ⟦"k"⟧: 2 }, "name": "n" } ],
+          "filings": [ { "id": "F-1", "account": "x", "websites": { "w": 1, ⟦"w"⟧: 2 } },
+                       { "id": "F-2", "account": "x", "websites": [ { "domain": "a.example.cn", "note": { "n": 1, ⟦"n"⟧: [ { "d": 1, ⟦"d"⟧: 2 } ] } } ] } ]
+        }
+        """)
+        #expect(workspace.places("ICP005") == workspace.markers())
+    }
+
     @Test func theLastOfARepeatedKeyIsTheOneChecked() {
         let workspace = MarkedWorkspace("""
         {

@@ -86,6 +86,13 @@ public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether the member of this name holds objects the reader reads as objects of the format
+    /// (an array of them), rather than a value it only checks the type of.
+    func readsAsObjects(_ name: String) -> Bool {
+        if case .arrayOf = member(named: name)?.kind { return true }
+        return false
+    }
+
     public func member(named name: String) -> MemberSchema? {
         members.first { $0.name.isExactly(name) }
     }

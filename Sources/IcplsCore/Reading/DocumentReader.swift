@@ -2,6 +2,10 @@ import IcplsDocument
 
 /// Reads a syntax tree into a `DocumentModel`, checking it against the
 /// document schema on the way (ICP002–ICP006) in one walk.
+///
+/// Repeated keys (ICP005) are found as each object of the format is read; the values the
+/// format does not read as objects of its own (unknown members, wrong types, anything else
+/// that holds objects) are walked for them (`findDuplicateKeys`).
 public struct DocumentReader {
     public private(set) var findings: [StructuralFinding] = []
 
@@ -9,8 +13,8 @@ public struct DocumentReader {
         read(tree, sideBySide: (tree.root?.range.length ?? 0) >= JSONCParser.sideBySideMinimum)
     }
 
-    /// `sideBySide`: the duplicate-key walk and the filings on one core, the inventory on the
-    /// other, as for a large document; the findings come out in the order one walk after another gives.
+    /// `sideBySide`: the filings on one core, the inventory on the other, as for a large
+    /// document; the findings come out in the order one walk after another gives.
     static func read(_ tree: JSONSyntaxTree, sideBySide: Bool) -> (DocumentModel, [StructuralFinding]) {
         var reader = DocumentReader()
         if let nonObject = tree.nonObjectRoot {
@@ -22,12 +26,10 @@ public struct DocumentReader {
             reader.findDuplicateKeys(root)
             return (DocumentModel(), reader.findings + top.findings)
         }
-        let readFilings = { @Sendable () -> (duplicates: [StructuralFinding], filings: [FilingDeclaration], findings: [StructuralFinding]) in
-            var duplicates = DocumentReader()
-            duplicates.findDuplicateKeys(root)
+        let readFilings = { @Sendable () -> (filings: [FilingDeclaration], findings: [StructuralFinding]) in
             var reader = DocumentReader()
             let filings = reader.elements(members["filings"], kind: .filing).map { reader.readFiling($0) }
-            return (duplicates.findings, filings, reader.findings)
+            return (filings, reader.findings)
         }
         let readInventory = { @Sendable () -> (model: DocumentModel, findings: [StructuralFinding]) in
             var reader = DocumentReader()
@@ -40,7 +42,7 @@ public struct DocumentReader {
         let (inventory, filings) = sideBySide ? Parallel.both(readInventory, readFilings) : (readInventory(), readFilings())
         var model = inventory.model
         model.filings = filings.filings
-        return (model, reader.findings + filings.duplicates + top.findings + inventory.findings + filings.findings)
+        return (model, reader.findings + top.findings + inventory.findings + filings.findings)
     }
 
     // MARK: - Objects of the format
@@ -117,20 +119,28 @@ public struct DocumentReader {
 
     // MARK: - Members
 
-    /// The members that count (the last of each name), after reporting unknown
-    /// and missing ones. Nil when the node is not an object.
+    /// The members that count (the last of each name), after reporting repeated, unknown
+    /// and missing ones, and looking for repeated keys in the values this reader does not
+    /// read as objects of the format. Nil when the node is not an object.
     private mutating func members(of node: JSONNode, kind: ObjectKind) -> MemberLookup? {
         guard let object = node.object else { return nil }
         let names = kind.memberNames
         let counting = MemberLookup(object.members, names: names)
         // Members are looked at where they are, by position: copying each one out costs more than the test.
-        for position in object.members.indices where counting.isLast(position) {
+        for position in object.members.indices {
+            if counting.isRepeat(position) {
+                report("ICP005", object.members[position].keyRange, .duplicateKey(object.members[position].key))
+            }
+            guard counting.isLast(position) else { continue }
             if counting.isUnknown(position) {
                 let member = object.members[position]
                 let candidates = names.names.filter { $0 != "$schema" && !counting.has($0) }
                 let suggestion = ClosestName.find(member.key, among: candidates)
                 report("ICP004", member.keyRange, .unknownMember(member.key, in: kind, suggestion: suggestion),
                        repair: .closest(typed: member.key, candidates: candidates))
+                findDuplicateKeys(member.value)
+            } else if object.members[position].value.isContainer, !kind.readsAsObjects(object.members[position].key) {
+                findDuplicateKeys(object.members[position].value)
             }
         }
         for name in kind.requiredMemberNames where !counting.has(name) {
@@ -143,6 +153,7 @@ public struct DocumentReader {
         guard let member, !member.value.isInvalid else { return [] }
         guard let array = member.value.array else {
             report("ICP003", member.value.range, .wrongType(member: member.key, expected: .arrayOf(kind)))
+            findDuplicateKeys(member.value)
             return []
         }
         var objects: [JSONNode] = []
@@ -152,6 +163,7 @@ public struct DocumentReader {
                 objects.append(element)
             } else if !element.isInvalid {
                 report("ICP003", element.range, .arrayElementNotObject(kind))
+                findDuplicateKeys(element)
             }
         }
         return objects
@@ -277,9 +289,10 @@ public struct DocumentReader {
 
     // MARK: - Duplicate keys
 
-    /// ICP005 in every object of the tree, unknown members included; only the
-    /// last of a repeated key is looked into.
+    /// ICP005 in every object of a value the format does not read (the whole tree, had it no
+    /// format); only the last of a repeated key is looked into.
     mutating func findDuplicateKeys(_ root: JSONNode) {
+        guard root.isContainer else { return }
         var pending = [root]
         while let node = pending.popLast() {
             switch node.value {

@@ -41,8 +41,6 @@ extension DocumentReader {
             }
         }
         var reader = DocumentReader()
-        reader.findDuplicateKeys(element)
-
         guard element.object != nil else { return false }
         reading.model.moveDeclarations(after: oldElement, by: delta)
         let start = element.range.start
@@ -52,7 +50,10 @@ extension DocumentReader {
         case "instances": replaced = reading.model.instances.replace(at: start, with: reader.readInstance(element))
         case "serviceNumbers": replaced = reading.model.serviceNumbers.replace(at: start, with: reader.readServiceNumber(element))
         case "filings": replaced = reading.model.filings.replace(at: start, with: reader.readFiling(element))
-        default: replaced = true
+        default:
+            // A member the format does not read: only its repeated keys count.
+            reader.findDuplicateKeys(element)
+            replaced = true
         }
         reading.findings = findings + reader.findings
         return replaced
