@@ -139,10 +139,8 @@ struct JSONCLexer {
         var token = Token(kind: .string, start: start, end: start)
         let count = bytes.count
         while position < count {
-            // Eight bytes at a time while none of them ends the string, escapes or is a control character.
-            while position + 8 <= count, !WordScan.mayEndString(WordScan.load(bytes, at: position)) {
-                position += 8
-            }
+            // Eight bytes at a time up to the first that ends the string, escapes or is a control character.
+            position = WordScan.skipToStringEnd(bytes, from: position)
             guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {

@@ -233,7 +233,7 @@ enum ElementBoundary {
         var position = quote + 1
         let count = bytes.count
         while position < count {
-            while position + 8 <= count, !WordScan.mayEndString(WordScan.load(bytes, at: position)) { position += 8 }
+            position = WordScan.skipToStringEnd(bytes, from: position)
             guard position < count else { break }
             switch bytes[position] {
             case UInt8(ascii: "\""): return position + 1

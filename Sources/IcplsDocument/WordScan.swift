@@ -22,9 +22,26 @@ enum WordScan {
         hasByte(below: 1, in: word ^ (ones &* UInt64(value)))
     }
 
-    /// Some byte is a quote, a backslash or a control character (line breaks among them).
+    /// The first quote, backslash or control character (line breaks among them) from `start`
+    /// on, looking eight bytes at a time; where fewer than eight bytes are left when there is none.
     @inline(__always)
-    static func mayEndString(_ word: UInt64) -> Bool {
-        hasByte(below: 0x20, in: word) || hasByte(UInt8(ascii: "\""), in: word) || hasByte(UInt8(ascii: "\\"), in: word)
+    static func skipToStringEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        while position + 8 <= bytes.count {
+            let found = stringEndMask(load(bytes, at: position))
+            if found != 0 { return position + found.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        return position
+    }
+
+    /// The high bit of each byte that may be a quote, a backslash or a control character. Its
+    /// lowest set bit is exact: a test can err only in a byte above one that truly matches (the
+    /// borrow runs upwards), so that bit marks the word's first such byte.
+    @inline(__always)
+    static func stringEndMask(_ word: UInt64) -> UInt64 {
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        return ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highBits
     }
 }
