@@ -55,8 +55,8 @@ public struct QuotaUsage: Sendable {
 
     /// A pool with all its slots: declared numbers' first, then direct selections'.
     public func pool(_ key: PoolKey) -> Pool? {
-        guard var pool = declared.pools[key] else { return selected.pools[key] }
-        pool.slots += selected.pools[key]?.slots ?? []
+        guard var pool = declared[key] else { return selected[key] }
+        pool.slots += selected[key]?.slots ?? []
         return pool
     }
 
@@ -72,25 +72,37 @@ public struct QuotaUsage: Sendable {
 
 /// Pools in the order they were first met, filled one slot at a time.
 struct QuotaPools: Sendable {
-    private(set) var pools: [QuotaUsage.PoolKey: QuotaUsage.Pool] = [:]
-    private(set) var poolOrder: [QuotaUsage.PoolKey] = []
+    /// The pools, in the order their first slot was taken.
+    private var all: [QuotaUsage.Pool] = []
+    private var positions: [QuotaUsage.PoolKey: Int] = [:]
     /// Pools whose slots are over their quota, in the order they went over.
     private(set) var overQuota: [QuotaUsage.PoolKey] = []
 
+    subscript(key: QuotaUsage.PoolKey) -> QuotaUsage.Pool? {
+        positions[key].map { all[$0] }
+    }
+
+    /// The keys of the pools, in the order their first slot was taken.
+    var poolOrder: [QuotaUsage.PoolKey] { all.map(\.key) }
+
     mutating func take(_ instance: InstanceDeclaration, _ slot: QuotaUsage.Slot) {
-        guard let key = QuotaUsage.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return }
-        // One hash of the key for a pool met before, two for a new one.
-        let takenSlots: Int
-        if let index = pools.index(forKey: key) {
-            pools.values[index].slots.append(slot)
-            takenSlots = pools.values[index].slots.count
-        } else {
-            var pool = QuotaUsage.Pool(key: key, product: product, quota: hosting.quota)
-            pool.slots.append(slot)
-            pools[key] = pool
-            poolOrder.append(key)
-            takenSlots = 1
-        }
-        if takenSlots == hosting.quota + 1 { overQuota.append(key) }
+        guard let pool = pool(of: instance) else { return }
+        take(slot, inPool: pool)
+    }
+
+    /// The position of the pool an instance's slots count in, made when it has none yet;
+    /// nil for products that cannot host a filing. For callers that take many slots of one
+    /// instance: they find its pool once and hash nothing after.
+    mutating func pool(of instance: InstanceDeclaration) -> Int? {
+        guard let key = QuotaUsage.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return nil }
+        if let position = positions[key] { return position }
+        positions[key] = all.count
+        all.append(QuotaUsage.Pool(key: key, product: product, quota: hosting.quota))
+        return all.count - 1
+    }
+
+    mutating func take(_ slot: QuotaUsage.Slot, inPool position: Int) {
+        all[position].slots.append(slot)
+        if all[position].slots.count == all[position].quota + 1 { overQuota.append(all[position].key) }
     }
 }

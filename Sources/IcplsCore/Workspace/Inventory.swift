@@ -196,6 +196,8 @@ private struct DeclaredNumbers {
     var readyByInstance: [[Int]]
     var appliedByNonPurchaser: [Int] = []
     var quota = QuotaPools()
+    private static let poolNotFoundYet = -1
+    private static let noPool = -2
 
     init(
         _ serviceNumbers: DeclarationTable<ServiceNumberDeclaration>, instances: DeclarationTable<InstanceDeclaration>,
@@ -208,13 +210,20 @@ private struct DeclaredNumbers {
         // Declarations are read where they lie, field by field: copying a whole one out of its
         // table, strings and all, costs more than what is done with it here.
         let numbers = serviceNumbers.ordered, hosts = instances.ordered
+        // Each instance's quota pool, found the first time one of its numbers takes a slot.
+        var poolOfInstance = [Int](repeating: Self.poolNotFoundYet, count: hosts.count)
         for position in numbers.indices {
             let isMarkedUsed = numbers[position].declaration.isMarkedUsed
             if isMarkedUsed { markedUsed.append(position) }
             let instancePosition = numbers[position].declaration.instance.flatMap { instances.position(of: $0.value) }
             instanceOfNumber.append(instancePosition)
             guard let range = numbers[position].declaration.number?.range, let instancePosition else { continue }
-            quota.take(hosts[instancePosition].declaration, QuotaUsage.Slot(document: numbers[position].document, range: range))
+            if poolOfInstance[instancePosition] == Self.poolNotFoundYet {
+                poolOfInstance[instancePosition] = quota.pool(of: hosts[instancePosition].declaration) ?? Self.noPool
+            }
+            if poolOfInstance[instancePosition] != Self.noPool {
+                quota.take(QuotaUsage.Slot(document: numbers[position].document, range: range), inPool: poolOfInstance[instancePosition])
+            }
             guard let appliedBy = numbers[position].declaration.appliedBy?.value,
                   let purchaser = hosts[instancePosition].declaration.account?.value else { continue }
             if appliedBy == purchaser {
