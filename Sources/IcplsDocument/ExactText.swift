@@ -4,6 +4,7 @@ extension String {
     /// that differ differ in length, which settles them without looking at a byte.
     @inlinable @inline(__always)
     public func isExactly(_ other: String) -> Bool {
+        if hasSameRepresentation(as: other) { return true }
         let count = utf8.count
         guard count == other.utf8.count else { return false }
         let compared = utf8.withContiguousStorageIfAvailable { mine in
@@ -18,6 +19,20 @@ extension String {
         }
         if let compared, let same = compared { return same }
         return utf8.elementsEqual(other.utf8)
+    }
+}
+
+extension String {
+    /// True when both strings are held the same way: the same short string stored inline (its
+    /// bytes and length are the representation), or the same storage. Such strings have the
+    /// same bytes; other equal strings answer false, so this only ever settles a comparison early.
+    @inlinable @inline(__always)
+    public func hasSameRepresentation(as other: String) -> Bool {
+        #if arch(x86_64) || arch(arm64)
+        return unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self)
+        #else
+        return false
+        #endif
     }
 }
 

@@ -49,6 +49,19 @@ import IcplsDocument
                 "an escape decodes to the same bytes")
     }
 
+    @Test func stringsCompareExactlyWhateverTheirRepresentation() {
+        // Literals, strings made from bytes, long and short, and Unicode-equivalent ones.
+        let texts = ["id", "account", "subscriptionMonths", "caf\u{E9}", "cafe\u{301}", "K", "\u{212A}", "", String(repeating: "x", count: 40)]
+        let strings = texts + texts.map { String(decoding: Array($0.utf8), as: UTF8.self) } + texts.map { $0 + "" }
+        for a in strings {
+            for b in strings {
+                let sameBytes = Array(a.utf8) == Array(b.utf8)
+                #expect(a.isExactly(b) == sameBytes, "\(a) \(b)")
+                if a.hasSameRepresentation(as: b) { #expect(sameBytes, "\(a) \(b)") }
+            }
+        }
+    }
+
     @Test func exactTextHashesAndComparesBytes() {
         let precomposed = ExactText("caf\u{E9}"), decomposed = ExactText("cafe\u{301}")
         #expect(precomposed.text == decomposed.text)

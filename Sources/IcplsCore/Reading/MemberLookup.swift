@@ -137,6 +137,8 @@ struct MemberNames: Sendable {
 
     /// The position of `key` among the names; nil when it is none of them.
     func slot(of key: String) -> Int? {
+        // Short names read from a document are held as the names here are, inline: found at once.
+        for slot in names.indices where names[slot].hasSameRepresentation(as: key) { return slot }
         let code = Self.code(key)
         return codes.withUnsafeBufferPointer { codes in
             // `==` holds for Unicode-equivalent strings, but a string of as many bytes as an ASCII
