@@ -59,6 +59,7 @@ struct JSONCLexer {
         recordedUpTo = max(recordedUpTo, end)
     }
 
+    @inline(__always)
     mutating func next() -> Token {
         skipTrivia()
         let count = bytes.count
@@ -166,6 +167,9 @@ struct JSONCLexer {
         return token
     }
 
+    /// Skips whitespace here and comments out of line: almost every token follows a space or
+    /// a line break, and only few follow a comment.
+    @inline(__always)
     private mutating func skipTrivia() {
         let count = bytes.count
         while position < count {
@@ -174,41 +178,48 @@ struct JSONCLexer {
                 position += 1
                 continue
             }
-            guard byte == UInt8(ascii: "/"), position + 1 < count else { return }
-            let second = bytes[position + 1]
-            if second == UInt8(ascii: "/") {
-                let start = position
-                position += 2
-                while position < count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
-                if start >= recordedUpTo {
-                    lineComments.append(ByteRange(start: start, end: position))
-                    recordedUpTo = position
-                }
-            } else if second == UInt8(ascii: "*") {
-                let start = position
-                position += 2
-                var closed = false
-                while position + 1 < count {
-                    if bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/") {
-                        closed = true
-                        break
-                    }
-                    position += 1
-                }
-                if closed {
-                    position += 2
-                } else {
-                    position = count
-                    if start >= recordedUpTo { unterminatedCommentStarts.append(start) }
-                }
-                if start >= recordedUpTo {
-                    blockComments.append(ByteRange(start: start, end: position))
-                    recordedUpTo = position
-                }
-            } else {
-                return
-            }
+            guard byte == UInt8(ascii: "/"), skipComment() else { return }
         }
+    }
+
+    /// Skips the comment at `position`, recording it; false, having moved nothing, when the
+    /// slash there begins none.
+    private mutating func skipComment() -> Bool {
+        let count = bytes.count
+        guard position + 1 < count else { return false }
+        let second = bytes[position + 1]
+        if second == UInt8(ascii: "/") {
+            let start = position
+            position += 2
+            while position < count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
+            if start >= recordedUpTo {
+                lineComments.append(ByteRange(start: start, end: position))
+                recordedUpTo = position
+            }
+            return true
+        }
+        guard second == UInt8(ascii: "*") else { return false }
+        let start = position
+        position += 2
+        var closed = false
+        while position + 1 < count {
+            if bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/") {
+                closed = true
+                break
+            }
+            position += 1
+        }
+        if closed {
+            position += 2
+        } else {
+            position = count
+            if start >= recordedUpTo { unterminatedCommentStarts.append(start) }
+        }
+        if start >= recordedUpTo {
+            blockComments.append(ByteRange(start: start, end: position))
+            recordedUpTo = position
+        }
+        return true
     }
 
     /// Bytes that end a word: JSON whitespace, structural characters, quotes and slashes.
