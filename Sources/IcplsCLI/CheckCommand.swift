@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -207,11 +208,15 @@ enum CheckCommand {
 
 /// Values the command line tool never frees: the process exits right after, and the system takes
 /// back its memory at once. Freeing a large workspace's trees and tables one object at a time
-/// takes longer than checking the rules does.
+/// takes longer than checking the rules does. (The `icpls` executable runs one command per
+/// process; something that ran many in one would keep them all.)
 enum KeptUntilExit {
+    private static let lock = NSLock()
     nonisolated(unsafe) private static var kept: [Any] = []
 
     static func keep(_ value: Any) {
+        lock.lock()
+        defer { lock.unlock() }
         kept.append(value)
     }
 }

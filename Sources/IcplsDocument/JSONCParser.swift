@@ -392,6 +392,8 @@ struct Parser {
 
     var lastTokenEnd = 0
     var recentStrings = RecentShortStrings()
+    // Shared by reference: a parser is never copied (a look ahead copies only the lexer), or two
+    // copies would push onto one stack.
     let memberStack = ScratchStack<JSONMember>()
     let elementStack = ScratchStack<JSONNode>()
 

@@ -13,8 +13,8 @@ struct RecentShortStrings {
     private static let slotBits = 8
     private var slots = [Slot](repeating: Slot(), count: 1 << slotBits)
 
-    /// The string of the valid UTF-8 `bytes[start..<end]`, which lies inside a string token
-    /// (so its closing quote follows it).
+    /// The string of the valid UTF-8 `bytes[start..<end]`. Two words are loaded from `start` when
+    /// sixteen bytes are left there; near the end of the text the bytes are read one by one.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
         let count = end - start
         guard count > 0, count < 16 else {
