@@ -175,18 +175,22 @@ public struct DocumentReader {
     // member out, key and value, would cost more than reading it. A member's key is `key`
     // itself, byte for byte (see `MemberLookup`).
 
-    private mutating func string(_ members: MemberLookup, _ key: String, expected: ValueKind) -> Located<String>? {
+    /// The value of the member that counts for `key`, when `take` takes it; nil when there is no
+    /// such member or its value is invalid (the parser said why), ICP003 when it is another type.
+    private mutating func value<Value>(
+        _ members: MemberLookup, _ key: String, expected: ValueKind, _ take: (JSONValueSyntax) -> Value?
+    ) -> Located<Value>? {
         guard let position = members.position(of: key) else { return nil }
         let range = members.members[position].value.range
-        switch members.members[position].value.value {
-        case .string(let string):
-            return Located(string, at: range)
-        case .invalid:
-            return nil
-        default:
+        if let value = take(members.members[position].value.value) { return Located(value, at: range) }
+        if !members.members[position].value.isInvalid {
             report("ICP003", range, .wrongType(member: key, expected: expected))
-            return nil
         }
+        return nil
+    }
+
+    private mutating func string(_ members: MemberLookup, _ key: String, expected: ValueKind) -> Located<String>? {
+        value(members, key, expected: expected) { if case .string(let string) = $0 { string } else { nil } }
     }
 
     private mutating func identifier(_ members: MemberLookup, _ key: String) -> Located<String>? {
@@ -232,17 +236,7 @@ public struct DocumentReader {
     }
 
     private mutating func number(_ members: MemberLookup, _ key: String, expected: ValueKind) -> Located<JSONNumber>? {
-        guard let position = members.position(of: key) else { return nil }
-        let range = members.members[position].value.range
-        switch members.members[position].value.value {
-        case .number(let number):
-            return Located(number, at: range)
-        case .invalid:
-            return nil
-        default:
-            report("ICP003", range, .wrongType(member: key, expected: expected))
-            return nil
-        }
+        value(members, key, expected: expected) { if case .number(let number) = $0 { number } else { nil } }
     }
 
     private mutating func positiveInteger(_ members: MemberLookup, _ key: String) -> Located<Double>? {
@@ -264,17 +258,7 @@ public struct DocumentReader {
     }
 
     private mutating func boolean(_ members: MemberLookup, _ key: String) -> Located<Bool>? {
-        guard let position = members.position(of: key) else { return nil }
-        let range = members.members[position].value.range
-        switch members.members[position].value.value {
-        case .bool(let value):
-            return Located(value, at: range)
-        case .invalid:
-            return nil
-        default:
-            report("ICP003", range, .wrongType(member: key, expected: .boolean))
-            return nil
-        }
+        value(members, key, expected: .boolean) { if case .bool(let value) = $0 { value } else { nil } }
     }
 
     private mutating func domain(_ members: MemberLookup, _ key: String) -> Located<String>? {
