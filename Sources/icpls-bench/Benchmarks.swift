@@ -3,6 +3,18 @@ import IcplsCore
 import IcplsDocument
 
 struct BenchOptions {
+    static let usage = """
+    usage: icpls-bench [--json] [--stages] [--quick] [--runs N] [--sizes BYTES,BYTES,...]
+           icpls-bench --emit BYTES
+
+      --json           the report as JSON instead of a table
+      --stages         also time the stages of a check of the largest size
+      --quick          3 runs, 50 edits, 100 KB and 1 MB only
+      --runs N         runs per figure, whose median is reported (default 7)
+      --sizes LIST     document sizes in bytes (default 100000,1000000,10000000)
+      --emit BYTES     write one generated document of about that size to standard output
+    """
+
     var json = false
     /// Also time the stages of a check (`--stages`).
     var stages = false
@@ -10,22 +22,40 @@ struct BenchOptions {
     var edits = 200
     var sizes = [100_000, 1_000_000, 10_000_000]
 
-    init(_ arguments: [String]) {
+    /// The options, or why the arguments are no options.
+    static func parse(_ arguments: [String]) -> Result<BenchOptions, UsageError> {
+        var options = BenchOptions()
         var index = 0
+        func nextValue() -> String? {
+            index += 1
+            return index < arguments.count ? arguments[index] : nil
+        }
         while index < arguments.count {
             switch arguments[index] {
-            case "--json": json = true
-            case "--stages": stages = true
-            case "--quick": runs = 3; edits = 50; sizes = [100_000, 1_000_000]
-            case "--runs": index += 1; runs = Int(arguments[index]) ?? runs
+            case "--json": options.json = true
+            case "--stages": options.stages = true
+            case "--quick": options.runs = 3; options.edits = 50; options.sizes = [100_000, 1_000_000]
+            case "--runs":
+                guard let runs = nextValue().flatMap({ Int($0) }), runs > 0 else {
+                    return .failure(UsageError(message: "--runs needs a positive number"))
+                }
+                options.runs = runs
             case "--sizes":
-                // A comma-separated list of byte counts, for profiling one size by hand.
-                index += 1
-                sizes = arguments[index].split(separator: ",").compactMap { Int($0) }
-            default: break
+                let sizes = nextValue()?.split(separator: ",").compactMap { Int($0) } ?? []
+                guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
+                    return .failure(UsageError(message: "--sizes needs byte counts separated by commas"))
+                }
+                options.sizes = sizes
+            default:
+                return .failure(UsageError(message: "unknown argument \(arguments[index])"))
             }
             index += 1
         }
+        return .success(options)
+    }
+
+    struct UsageError: Error {
+        var message: String
     }
 }
 

@@ -43,6 +43,12 @@ import IcplsDocument
         #expect(workspace.places("ICP004").last == workspace.marker(4))
     }
 
+    @Test func duplicateKeysAreFoundInATopLevelValueThatIsNotAnObject() {
+        let workspace = MarkedWorkspace(#"⟦[ { "id": "acct-buy", "id": "acct-ops" } ]⟧"#)
+        #expect(workspace.rules == ["ICP003", "ICP005"])
+        #expect(workspace.places("ICP005").map(workspace.text) == [#""id""#])
+    }
+
     @Test func duplicateKeysAreFoundInValuesTheFormatDoesNotReadAsItsObjects() {
         // A wrong type, an element that is no object, `$schema`, a wrong `websites`, an unknown
         // member of a website: each is walked for repeated keys, as the objects of the format are.

@@ -85,6 +85,12 @@ enum CLI {
 
     static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") }
 
+    /// Runs the `icpls-bench` built beside `icpls`.
+    static func runBench(_ arguments: [String], in folder: URL) throws -> CLIResult {
+        let bench = IcplsExecutable.url.deletingLastPathComponent().appendingPathComponent("icpls-bench")
+        return try spawn(bench.path, arguments, folder, [:], #_sourceLocation)
+    }
+
     private static func spawn(
         _ executable: String, _ arguments: [String], _ folder: URL, _ environment: [String: String], _ sourceLocation: SourceLocation
     ) throws -> CLIResult {

@@ -19,6 +19,8 @@ public struct DocumentReader {
         var reader = DocumentReader()
         if let nonObject = tree.nonObjectRoot {
             reader.report("ICP003", nonObject.range, .topLevelNotObject)
+            // Not read as a document, but its objects repeat keys as any object can.
+            reader.findDuplicateKeys(nonObject)
         }
         guard let root = tree.root else { return (DocumentModel(), reader.findings) }
         var top = DocumentReader()
