@@ -204,10 +204,10 @@ struct Parser {
                 return object(from: open, to: end, firstMember: firstMember)
             case .endOfText:
                 reportMissing("}")
-                return object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
+                return object(from: open, cutOffAfter: firstMember)
             case .endArray where closesEnclosing(.endArray):
                 reportMissing("}")
-                return object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
+                return object(from: open, cutOffAfter: firstMember)
             case .string:
                 if let member = parseMember(depth: depth) { memberStack.push(member) }
                 if restOfObject != nil, let rest = takeRestOfObject(at: depth) {
@@ -231,7 +231,7 @@ struct Parser {
                  .beginArray where openClosers.dropLast().last == .endArray:
                 // The next element of the enclosing array begins: this object was never closed.
                 reportMissing("}")
-                return object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
+                return object(from: open, cutOffAfter: firstMember)
             case .string:
                 reportMissingSeparator(.missingComma)
             default:
@@ -244,6 +244,11 @@ struct Parser {
     /// The object that opened at `open` and ends at `end`, with the members parsed since `firstMember`.
     private mutating func object(from open: Token, to end: Int, firstMember: Int) -> JSONNode {
         JSONNode(range: ByteRange(start: open.start, end: end), value: .object(JSONObjectSyntax(members: memberStack.pop(since: firstMember))))
+    }
+
+    /// The object that opened at `open` and was never closed (see `lastEnd`).
+    private mutating func object(from open: Token, cutOffAfter firstMember: Int) -> JSONNode {
+        object(from: open, to: lastEnd(open, memberStack.last(since: firstMember)?.range.end), firstMember: firstMember)
     }
 
     mutating func parseMember(depth: Int) -> JSONMember? {
@@ -281,14 +286,14 @@ struct Parser {
                 return array(from: open, to: end, firstElement: firstElement)
             case .endOfText:
                 reportMissing("]")
-                return array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
+                return array(from: open, cutOffAfter: firstElement)
             case .endObject where closesEnclosing(.endObject):
                 reportMissing("]")
-                return array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
+                return array(from: open, cutOffAfter: firstElement)
             case .string where openClosers.dropLast().last == .endObject && nextIsColon():
                 // A member name of the enclosing object: this array was never closed.
                 reportMissing("]")
-                return array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
+                return array(from: open, cutOffAfter: firstElement)
             case .comma, .colon, .endObject:
                 report(current.range, .missingValue(found: describe(current)))
                 advance()
@@ -321,6 +326,11 @@ struct Parser {
     /// The array that opened at `open` and ends at `end`, with the elements parsed since `firstElement`.
     private mutating func array(from open: Token, to end: Int, firstElement: Int) -> JSONNode {
         JSONNode(range: ByteRange(start: open.start, end: end), value: .array(elementStack.pop(since: firstElement)))
+    }
+
+    /// The array that opened at `open` and was never closed (see `lastEnd`).
+    private mutating func array(from open: Token, cutOffAfter firstElement: Int) -> JSONNode {
+        array(from: open, to: lastEnd(open, elementStack.last(since: firstElement)?.range.end), firstElement: firstElement)
     }
 
     // MARK: - Recovery

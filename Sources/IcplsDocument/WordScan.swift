@@ -10,16 +10,24 @@ enum WordScan {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
+    /// The high bit of each byte that may be below `limit` (at most 0x80). The lowest set bit
+    /// is exact: a test can err only in a byte above one that truly matches (the borrow runs
+    /// upwards), so that bit marks the word's first such byte.
+    @inline(__always)
+    static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highBits
+    }
+
+    /// The high bit of each byte that may equal `value`; the lowest set bit is exact, as above.
+    @inline(__always)
+    static func bytes(equalTo value: UInt8, in word: UInt64) -> UInt64 {
+        bytes(below: 1, in: word ^ (ones &* UInt64(value)))
+    }
+
     /// Some byte is below `limit` (at most 0x80).
     @inline(__always)
     static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
-        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
-    }
-
-    /// Some byte equals `value`.
-    @inline(__always)
-    static func hasByte(_ value: UInt8, in word: UInt64) -> Bool {
-        hasByte(below: 1, in: word ^ (ones &* UInt64(value)))
+        bytes(below: limit, in: word) != 0
     }
 
     /// The first quote, backslash or control character (line breaks among them) from `start`
@@ -35,13 +43,10 @@ enum WordScan {
         return position
     }
 
-    /// The high bit of each byte that may be a quote, a backslash or a control character. Its
-    /// lowest set bit is exact: a test can err only in a byte above one that truly matches (the
-    /// borrow runs upwards), so that bit marks the word's first such byte.
+    /// The high bit of each byte that may be a quote, a backslash or a control character. The
+    /// lowest set bit of each test is exact, so the lowest of all three marks the first such byte.
     @inline(__always)
     static func stringEndMask(_ word: UInt64) -> UInt64 {
-        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        return ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highBits
+        bytes(below: 0x20, in: word) | bytes(equalTo: UInt8(ascii: "\""), in: word) | bytes(equalTo: UInt8(ascii: "\\"), in: word)
     }
 }
