@@ -22,15 +22,21 @@ public enum JSONCParser {
     /// the result is the same either way, which the tests and the fuzzer check by choosing it.
     /// `waitingForTheOtherCore`: the parse from the start waits for the other thread even when it
     /// has not started yet, instead of going on alone, so that a test surely joins the two parts.
+    /// `readingCleanContainers`: off, every container is read token by token (see
+    /// `readCleanContainer`), for tests and the fuzzer to compare with.
     public static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, sideBySideFrom minimum: Int, waitingForTheOtherCore: Bool = false
+        _ bytes: UnsafeBufferPointer<UInt8>, sideBySideFrom minimum: Int, waitingForTheOtherCore: Bool = false,
+        readingCleanContainers: Bool = true
     ) -> JSONSyntaxTree {
         if bytes.count > sizeLimit {
             let error = SyntaxError(range: .empty(at: 0), kind: .fileTooLarge(byteLimit: sizeLimit))
             return JSONSyntaxTree(root: nil, nonObjectRoot: nil, errors: [error], lineComments: [], isEmpty: false)
         }
-        if bytes.count >= minimum { return SideBySideParse.parse(bytes, waitingForTheOtherCore: waitingForTheOtherCore) }
+        if bytes.count >= minimum {
+            return SideBySideParse.parse(bytes, waitingForTheOtherCore: waitingForTheOtherCore, readingCleanContainers: readingCleanContainers)
+        }
         var parser = Parser(bytes: bytes)
+        parser.readsCleanContainers = readingCleanContainers
         return parser.parseDocument()
     }
 }
@@ -165,7 +171,12 @@ struct Parser {
                 report(token.range, .nestingTooDeep(limit: JSONCParser.nestingLimit))
                 return JSONNode(range: ByteRange(start: token.start, end: skipContainer()), value: .invalid)
             }
-            return token.kind == .beginObject ? parseObject(depth: depth) : parseArray(depth: depth)
+            guard triesCleanReading(depth: depth) else { return parseContainer(token, depth: depth) }
+            if let node = readCleanContainer(depth: depth) { return node }
+            // Something in it needs tokens, and so may what it holds: nothing inside is tried again.
+            cleanReadingPaused += 1
+            defer { cleanReadingPaused -= 1 }
+            return parseContainer(token, depth: depth)
         case .string:
             advance()
             return JSONNode(range: token.range, value: stringValue(token).map { .string($0) } ?? .invalid)
@@ -187,6 +198,10 @@ struct Parser {
             report(token.range, .missingValue(found: describe(token)))
             return JSONNode(range: .empty(at: token.start), value: .invalid)
         }
+    }
+
+    private mutating func parseContainer(_ open: Token, depth: Int) -> JSONNode {
+        open.kind == .beginObject ? parseObject(depth: depth) : parseArray(depth: depth)
     }
 
     private mutating func parseObject(depth: Int) -> JSONNode {
@@ -401,6 +416,11 @@ struct Parser {
     }
 
     var lastTokenEnd = 0
+    /// Whether containers with nothing unusual in them are read straight from the bytes
+    /// (`readCleanContainer`); off only to compare with the token parser.
+    var readsCleanContainers = true
+    /// Above zero inside a container that could not be read that way.
+    var cleanReadingPaused = 0
     var recentStrings = RecentShortStrings()
     // Shared by reference: a parser is never copied (a look ahead copies only the lexer), or two
     // copies would push onto one stack.

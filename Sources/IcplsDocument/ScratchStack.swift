@@ -36,6 +36,13 @@ final class ScratchStack<Element> {
         count > start ? storage[count - 1] : nil
     }
 
+    /// Drops the elements pushed since `start`.
+    func discard(since start: Int) {
+        guard count > start else { return }
+        (storage + start).deinitialize(count: count - start)
+        count = start
+    }
+
     /// The elements pushed since `start`, moved out into an array of their own.
     func pop(since start: Int) -> [Element] {
         let taken = count - start

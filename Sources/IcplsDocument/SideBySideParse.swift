@@ -28,7 +28,7 @@ enum SideBySideParse {
         count / 100 * 55
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, waitingForTheOtherCore: Bool) -> JSONSyntaxTree {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, waitingForTheOtherCore: Bool, readingCleanContainers: Bool = true) -> JSONSyntaxTree {
         let middle = splitOffset(ofTextOf: bytes.count)
         let tail = Tail(middle: middle, waitsForTheOtherCore: waitingForTheOtherCore)
         let bytesAddress = UInt(bitPattern: bytes.baseAddress)
@@ -42,9 +42,10 @@ enum SideBySideParse {
             let start = ElementBoundary.near(middle, in: text)
             tail.start = start
             tail.startFound.signal()
-            tail.read = start.flatMap { Self.elements(of: text, from: $0) }
+            tail.read = start.flatMap { Self.elements(of: text, from: $0, readingCleanContainers: readingCleanContainers) }
         }
         var parser = Parser(bytes: bytes)
+        parser.readsCleanContainers = readingCleanContainers
         parser.tail = tail
         let tree = parser.parseDocument()
         // When the other thread has the work, it reads the text: wait for it. When this thread
@@ -55,8 +56,9 @@ enum SideBySideParse {
 
     /// The elements of the array from the one at `start` to the array's closing bracket, and
     /// the members of the top-level object after that array's member.
-    static func elements(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Tail.Read? {
+    static func elements(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, readingCleanContainers: Bool = true) -> Tail.Read? {
         var parser = Parser(bytes: bytes, valueAt: start, enclosingClosers: [.endObject, .endArray])
+        parser.readsCleanContainers = readingCleanContainers
         var elements: [JSONNode] = []
         while parser.current.canStartValue {
             // The depth a member array's elements are parsed at: the top-level object is 1.

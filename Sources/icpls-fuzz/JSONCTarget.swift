@@ -26,6 +26,8 @@ struct JSONCTarget: FuzzTarget {
             try DocumentInvariants.checkTree(fuzzed.tree, count: input.count)
             let sideBySide = input.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: 0, waitingForTheOtherCore: true) }
             try expect(sideBySide == fuzzed.tree, "a parse on two cores differs from the parse on one")
+            let byTokens = input.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: .max, readingCleanContainers: false) }
+            try expect(byTokens == fuzzed.tree, "reading clean containers from their bytes differs from reading their tokens")
             var counts: [String: Int] = [:]
             for error in fuzzed.tree.errors {
                 counts["syntax:" + String(String(describing: error.kind).prefix { $0 != "(" }), default: 0] += 1
