@@ -10,7 +10,8 @@ struct BenchOptions {
       --json           the report as JSON instead of a table
       --stages         also time the stages of a check of the largest size
       --quick          3 runs, 50 edits, 100 KB and 1 MB only
-      --runs N         runs per figure, whose median is reported (default 7)
+      --runs N         runs per figure, whose median is reported (default 7; times
+                       1 MB ÷ size below 1 MB for the parse and check figures)
       --sizes LIST     document sizes in bytes (default 100000,1000000,10000000)
       --emit BYTES     write one generated document of about that size to standard output
     """
@@ -82,14 +83,14 @@ struct Benchmarks {
             documents[size] = bytes
             let label = Self.label(size)
             let megabytes = Double(bytes.count) / 1_000_000
-            let ours = median(options.runs) { _ = JSONCParser.parse(bytes) }
+            let runs = Self.runs(options.runs, forSize: size)
             let data = Data(bytes)
-            let foundation = median(options.runs) { _ = try? JSONSerialization.jsonObject(with: data) }
+            let (ours, foundation) = alternatingMedians(runs, { _ = JSONCParser.parse(bytes) }, { _ = try? JSONSerialization.jsonObject(with: data) })
             report.add(Measurement(name: "parse \(label): icpls", value: megabytes / ours, unit: "MB/s"))
             report.add(Measurement(name: "parse \(label): JSONSerialization", value: megabytes / foundation, unit: "MB/s"))
             let ratio = foundation / ours
             report.add(Measurement(name: "parse \(label): icpls ÷ JSONSerialization", value: ratio, unit: "×", target: "≥ 5×", meetsTarget: ratio >= 5))
-            let check = median(options.runs) {
+            let check = median(runs) {
                 let document = AnalyzedDocument(key: DocumentKey("/bench/w.icp.json"), order: DocumentOrder(rootIndex: 0, relativePath: "w.icp.json"), text: bytes)
                 _ = Checker.check([document], settings: Settings(asOf: CalendarDate(year: 2026, month: 11, day: 23)))
             } * 1000
@@ -122,15 +123,38 @@ struct Benchmarks {
     }
 }
 
+extension Benchmarks {
+    /// The runs for a figure of a text of `size` bytes: more below a megabyte, so that a figure
+    /// of a small text, whose runs each take a fraction of a millisecond, is no noisier.
+    static func runs(_ runs: Int, forSize size: Int) -> Int {
+        runs * max(1, 1_000_000 / max(1, size))
+    }
+}
+
+/// The median wall times of two pieces of work, in seconds, timed in turn run by run (after
+/// one warm-up run each), so that the machine's changes of speed weigh on both alike.
+func alternatingMedians(_ runs: Int, _ first: () -> Void, _ second: () -> Void) -> (Double, Double) {
+    first()
+    second()
+    var times: ([Double], [Double]) = ([], [])
+    for _ in 0..<max(1, runs) {
+        times.0.append(seconds(first))
+        times.1.append(seconds(second))
+    }
+    return (times.0.sorted()[times.0.count / 2], times.1.sorted()[times.1.count / 2])
+}
+
+private func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
 /// The median wall time of `runs` runs, in seconds, after one warm-up run.
 func median(_ runs: Int, _ body: () -> Void) -> Double {
     body()
     var times: [Double] = []
-    for _ in 0..<max(1, runs) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
+    for _ in 0..<max(1, runs) { times.append(seconds(body)) }
     return times.sorted()[times.count / 2]
 }
 
