@@ -11,11 +11,28 @@ struct RecentShortStrings {
     }
 
     private static let slotBits = 8
-    private var slots = [Slot](repeating: Slot(), count: 1 << slotBits)
+
+    /// Held by reference, with no check for a unique owner on each string: the table is
+    /// a parser's own, and a parser is never copied.
+    private final class Table {
+        let slots: UnsafeMutablePointer<Slot>
+
+        init() {
+            slots = .allocate(capacity: 1 << RecentShortStrings.slotBits)
+            slots.initialize(repeating: Slot(), count: 1 << RecentShortStrings.slotBits)
+        }
+
+        deinit {
+            slots.deinitialize(count: 1 << RecentShortStrings.slotBits)
+            slots.deallocate()
+        }
+    }
+
+    private let table = Table()
 
     /// The string of the valid UTF-8 `bytes[start..<end]`. Two words are loaded from `start` when
     /// sixteen bytes are left there; near the end of the text the bytes are read one by one.
-    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
+    func string(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
         let count = end - start
         guard count > 0, count < 16 else {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -39,11 +56,10 @@ struct RecentShortStrings {
         }
         high |= UInt64(count) << 56
         let slot = Int(truncatingIfNeeded: (low &* 0x9E37_79B9_7F4A_7C15 ^ high &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - Self.slotBits))
-        return slots.withUnsafeMutableBufferPointer { slots in
-            if slots[slot].low == low && slots[slot].high == high { return slots[slot].string }
-            let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            slots[slot] = Slot(low: low, high: high, string: string)
-            return string
-        }
+        let slots = table.slots
+        if slots[slot].low == low && slots[slot].high == high { return slots[slot].string }
+        let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        slots[slot] = Slot(low: low, high: high, string: string)
+        return string
     }
 }

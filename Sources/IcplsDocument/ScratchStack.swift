@@ -19,7 +19,7 @@ final class ScratchStack<Element> {
         storage.deallocate()
     }
 
-    func push(_ element: Element) {
+    func push(_ element: consuming Element) {
         if count == capacity {
             let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: storage, count: count)
