@@ -4,20 +4,23 @@
 /// like that, and reading it this way skips making a token for every bracket, colon and
 /// comma and the parser's step per token (together most of a parse).
 ///
-/// Anything else and the read gives up, having changed nothing, and the token parser reads
+/// Anything else and the read gives up, having changed nothing but the table of recent short
+/// strings, and the token parser reads
 /// the container from its start: the tree is the same either way, which the tests and the
 /// `jsonc` fuzz target check by parsing both ways. The containers inside one given up on are
 /// not tried again, so a broken container costs at most one read more.
 extension Parser {
-    /// Containers this deep or deeper are tried: the top-level object is 1 and its arrays 2, so
-    /// this is each element of the document's arrays. Shallower ones would be given up on for
-    /// an error anywhere in a whole array, and cost the token parser little themselves.
+    /// Containers this deep or deeper are tried: the top-level object is 1 and its members'
+    /// arrays 2, so in a document of the format each element of those arrays is tried on its
+    /// own. Shallower ones would be given up on for an error anywhere in a whole array, and
+    /// cost the token parser little themselves.
     static let cleanReadingDepth = 3
 
     /// Whether the container the parser stands at, `depth` deep, is worth reading directly.
     func triesCleanReading(depth: Int) -> Bool {
         readsCleanContainers && depth >= Self.cleanReadingDepth && cleanReadingPaused == 0 && !hasBadBytes
-            // A comma inside would forget what an unterminated string swallowed, as `advance` does.
+            // The token parser forgets at a comma what an unterminated string swallowed (`advance`);
+            // reading without tokens would not.
             && swallowedClosers.isEmpty
     }
 
@@ -121,7 +124,7 @@ extension Parser {
     private func cleanLiteral(_ literal: StaticString, _ value: JSONValueSyntax, _ position: inout Int) -> JSONNode? {
         let start = position
         let end = start + literal.utf8CodeUnitCount
-        guard end < bytes.count else { return nil }
+        guard end <= bytes.count else { return nil }
         for offset in 0..<literal.utf8CodeUnitCount where bytes[start + offset] != literal.utf8Start[offset] { return nil }
         guard endsCleanValue(at: end) else { return nil }
         position = end
@@ -149,7 +152,7 @@ extension Parser {
     /// The string whose opening quote is at `position`, decoded as `stringValue` does; the
     /// position moves past its closing quote. Nil for one that is unclosed, holds a control
     /// character, or an escape that is not valid.
-    private mutating func cleanString(_ position: inout Int) -> String? {
+    private func cleanString(_ position: inout Int) -> String? {
         let count = bytes.count
         var end = position + 1
         var hasEscapes = false

@@ -421,7 +421,7 @@ struct Parser {
     var readsCleanContainers = true
     /// Above zero inside a container that could not be read that way.
     var cleanReadingPaused = 0
-    var recentStrings = RecentShortStrings()
+    let recentStrings = RecentShortStrings()
     // Shared by reference: a parser is never copied (a look ahead copies only the lexer), or two
     // copies would push onto one stack.
     let memberStack = ScratchStack<JSONMember>()
@@ -450,7 +450,8 @@ struct Parser {
     private mutating func reportMissing(_ bracket: Character) {
         let closer: JSONCLexer.Kind = bracket == "}" ? .endObject : .endArray
         if let swallowed = swallowedClosers[closer], swallowed > 0 {
-            swallowedClosers[closer] = swallowed - 1
+            // None left is none at all: an empty table lets elements be read without tokens again.
+            swallowedClosers[closer] = swallowed > 1 ? swallowed - 1 : nil
             return
         }
         if afterUnterminatedString && current.kind == .endOfText { return }

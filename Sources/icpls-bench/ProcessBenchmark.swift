@@ -6,6 +6,11 @@ struct ProcessBenchmark {
     let runs: Int
 
     func measure(_ document: [UInt8], into report: inout BenchReport) {
+        // Without it, every run would time a spawn that fails, and reading its schema would wait forever.
+        guard FileManager.default.isExecutableFile(atPath: ServerProcess.executable.path) else {
+            report.add(Measurement(name: "process: icpls check, 10 MB", value: .nan, unit: "", target: "build icpls first", meetsTarget: false))
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("icpls-bench-process-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,7 +4,7 @@ import Testing
 /// Elements with nothing unusual in them are read straight from their bytes; anything else is
 /// left to the token parser, which then reads the element from its start. Both ways give one tree.
 @Suite struct CleanContainerReadingTests {
-    /// An element of a top-level array, three deep, with `inner` as the value of its `v` member.
+    /// An element of a member's array, three deep, with `inner` as the value of its `v` member.
     static func text(element inner: String) -> [UInt8] {
         Array("{ \"list\": [ { \"k\": \"first\" }, { \"v\": \(inner), \"w\": [1, true] }, [] ] }".utf8)
     }
@@ -25,7 +25,7 @@ import Testing
     static let needingTokens = [
         "1 // note\n", "/* c */ 1", "\"open", "\"tab\tin\"", "\"bad \\x escape\"", "\"\\\u{9}\"", "01", "1.", "-", "1x", "1e", "tru", "truex",
         "nulls", "NaN", "'single'", "[1,,2]", "{,}", "{\"a\" 1}", "{\"a\":}", "{\"a\":1 \"b\":2}", "[1 2]", "{1:2}", "[\"k\": 1]",
-        "[1}", "{\"a\":1]", "\u{A0}1", "1\u{A0}", "\"x\"\"y\"", "[1,2",
+        "[1}", "{\"a\":1]", "\u{A0}1", "1\u{A0}", "\"x\"\"y\"", "[1,2", "\"a\\\n\"", "\"a\\\r\"", "\"\\é\"",
     ]
 
     @Test(arguments: clean)
@@ -60,15 +60,39 @@ import Testing
     }
 
     @Test func containersPastTheNestingLimitAreLeftToTheTokenParser() {
-        let depth = JSONCParser.nestingLimit + 2
-        let text = Array(("{\"a\":[" + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "]}").utf8)
+        // The deepest container at the limit itself, then one level past it.
+        for deepest in [JSONCParser.nestingLimit, JSONCParser.nestingLimit + 1] {
+            let inner = deepest - 2
+            let text = Array(("{\"a\":[" + String(repeating: "[", count: inner) + String(repeating: "]", count: inner) + "]}").utf8)
+            let tree = JSONCParser.parse(text)
+            let expected: [SyntaxErrorKind] = deepest > JSONCParser.nestingLimit ? [.nestingTooDeep(limit: JSONCParser.nestingLimit)] : []
+            #expect(tree.errors.map(\.kind) == expected, "deepest container at level \(deepest)")
+            expectSameTreeBothWays(text)
+        }
+    }
+
+    @Test func aStringInTheLastEightBytesIsReadDirectly() throws {
+        let text = Array("{\"a\":[{\"b\":\"xy\"}]}".utf8)
+        try text.withUnsafeBufferPointer { buffer in
+            var parser = Parser(bytes: buffer, valueAt: 6, enclosingClosers: [.endObject, .endArray])
+            let read = parser.readCleanContainer(depth: 3)
+            let node = try #require(read)
+            #expect(node.object?.member("b")?.value.string == "xy")
+        }
+        expectSameTreeBothWays(text)
+    }
+
+    @Test func aClosingBracketAnUnterminatedStringSwallowedIsForgottenAtTheNextCommaInAnElement() {
+        // The token parser forgets the swallowed `]` at the comma in `[1,2]`, and then reports the
+        // missing `]` at the end; the element is left to it, so the tree is the same.
+        let text = Array("{\"a\":[{\"b\":\"x]}\n{\"c\":[1,2]}".utf8)
         let tree = JSONCParser.parse(text)
-        #expect(tree.errors.map(\.kind) == [.nestingTooDeep(limit: JSONCParser.nestingLimit)])
+        #expect(tree.errors.contains { $0.kind == .missingClosingBracket("]") })
         expectSameTreeBothWays(text)
     }
 
     @Test func anElementAtTheVeryEndOfACutOffTextIsLeftToTheTokenParser() {
-        for cut in ["{\"a\":[{\"b\":1}", "{\"a\":[{\"b\":tru", "{\"a\":[{\"b\":\"x", "{\"a\":[{\"b\":12", "{\"a\":[{\"b\" "] {
+        for cut in ["{\"a\":[{\"b\":1}", "{\"a\":[{\"b\":tru", "{\"a\":[{\"b\":\"x", "{\"a\":[{\"b\":12", "{\"a\":[{\"b\" ", "{\"a\":[{\"b\":\"x\\"] {
             expectSameTreeBothWays(Array(cut.utf8))
         }
     }
@@ -101,6 +125,8 @@ import Testing
             #expect(JSONCParser.parse(buffer, sideBySideFrom: .max) == tokens, sourceLocation: sourceLocation)
             let twoCores = JSONCParser.parse(buffer, sideBySideFrom: 0, waitingForTheOtherCore: true)
             #expect(twoCores == tokens, sourceLocation: sourceLocation)
+            let twoCoresByTokens = JSONCParser.parse(buffer, sideBySideFrom: 0, waitingForTheOtherCore: true, readingCleanContainers: false)
+            #expect(twoCoresByTokens == tokens, sourceLocation: sourceLocation)
         }
     }
 }
