@@ -72,6 +72,19 @@ import IcplsDocument
         #expect(afterInstanceEdit.allDiagnostics.map(\.rule).sorted() == ["ICP201", "ICP402", "ICP402", "ICP402"])
     }
 
+    @Test func anIdWrittenInAnotherUnicodeFormIsAnInventoryEdit() {
+        // Equal as Swift strings (two accents in either order), as many bytes, so every range stays the
+        // same; still different ids: the kept inventory must not be taken for the new one.
+        func text(_ account: String) -> String {
+            "{ \"accounts\": [ { \"id\": \"\(account)\" } ], \"filings\": [ { \"id\": \"F-1\", \"account\": \"e\u{323}\u{301}\" } ] }"
+        }
+        let first = Checker.check([analyzed(text("e\u{323}\u{301}"))], today: Self.asOf)
+        #expect(first.allDiagnostics.isEmpty)
+        let edited = Checker.check([analyzed(text("e\u{301}\u{323}"))], today: Self.asOf, reusing: first.index.inventory)
+        #expect(edited.index.inventory !== first.index.inventory)
+        #expect(edited.allDiagnostics.map(\.rule) == ["ICP101"])
+    }
+
     @Test func anotherDayOrAnotherDocumentSetBuildsTheInventoryAgain() {
         let text = #"{ "instances": [ { "id": "i-web", "product": "ecs", "region": "cn-hangzhou", "billing": "subscription", "expiresOn": "2026-12-31" } ] }"#
         let document = analyzed(text)

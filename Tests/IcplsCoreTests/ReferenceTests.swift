@@ -41,6 +41,26 @@ import IcplsDocument
         #expect(workspace.places("ICP101") == workspace.markers())
     }
 
+    /// "café" written precomposed and with a combining accent: equal as Swift strings,
+    /// different ids (SPEC §2: compared exactly).
+    @Test func idsThatDifferOnlyInTheirUnicodeFormAreDifferentIds() {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let workspace = MarkedWorkspace("""
+        {
+          "accounts": [ { "id": "\(composed)" }, { "id": "\(decomposed)" }, { "id": "acct-\(composed)" } ],
+          "instances": [ { "id": "i-\(composed)", "product": "ecs", "account": ⟦"acct-\(decomposed)"⟧, "region": "cn-hangzhou", "billing": "pay-as-you-go" } ],
+          "serviceNumbers": [ { "number": "SN-\(composed)", "instance": ⟦"i-\(decomposed)"⟧, "appliedBy": "acct-\(composed)" } ],
+          "filings": [ { "id": "F-\(composed)", "account": "acct-\(composed)", "websites": [ { "domain": "a.example.cn", "serviceNumber": ⟦"SN-\(decomposed)"⟧ } ] },
+                       { "id": "F-\(decomposed)", "account": "acct-\(composed)" } ]
+        }
+        """)
+        let marks = workspace.markers()
+        #expect(workspace.places("ICP101") == [marks[0]])
+        #expect(workspace.places("ICP102") == [marks[1]])
+        #expect(workspace.places("ICP103") == [marks[2]])
+        #expect(workspace.places("ICP104").isEmpty, "two spellings are two ids, declared once each")
+    }
+
     @Test(arguments: [
         ("accounts", #"{ "id": ⟦"X"⟧ }"#),
         ("instances", #"{ "id": ⟦"X"⟧, "product": "ecs", "account": "acct-buy", "region": "cn-hangzhou", "billing": "pay-as-you-go" }"#),

@@ -14,7 +14,7 @@ public struct NumberUsage: Sendable {
     /// The first consumer of each declared number, by its position in `WorkspaceIndex.serviceNumbers`.
     private var firstConsumerOfDeclared: [Consumer?]
     /// The first consumer of each number no document declares.
-    private var firstConsumerOfUndeclared: [String: Consumer] = [:]
+    private var firstConsumerOfUndeclared: [ExactText: Consumer] = [:]
     /// Whether a website names each declared number, wherever the website is hosted.
     private var isDeclaredNumberNamed: [Bool]
     /// Websites that lose a number to an earlier consumer.
@@ -42,10 +42,10 @@ public struct NumberUsage: Sendable {
                 } else {
                     firstConsumerOfDeclared[position] = .website(websiteIndex)
                 }
-            } else if let first = firstConsumerOfUndeclared[number.value] {
+            } else if let first = firstConsumerOfUndeclared[ExactText(number.value)] {
                 reuses.append((websiteIndex, first))
             } else {
-                firstConsumerOfUndeclared[number.value] = .website(websiteIndex)
+                firstConsumerOfUndeclared[ExactText(number.value)] = .website(websiteIndex)
             }
         }
     }
@@ -53,7 +53,7 @@ public struct NumberUsage: Sendable {
     /// What consumes a number first, if anything does.
     public func firstConsumer(of number: String) -> Consumer? {
         if let position = index.serviceNumbers.position(of: number) { return firstConsumerOfDeclared[position] }
-        return firstConsumerOfUndeclared[number]
+        return firstConsumerOfUndeclared[ExactText(number)]
     }
 
     /// True when nothing consumes the number: not `used`, named by no Alibaba Cloud website.
@@ -70,7 +70,7 @@ public struct NumberUsage: Sendable {
     public func websites(naming number: String) -> [Int] {
         index.consumptionOrder.filter { websiteIndex in
             let entry = index.websites[websiteIndex]
-            return entry.hosting == .alibabaCloud && entry.website.serviceNumber?.value == number
+            return entry.hosting == .alibabaCloud && entry.website.serviceNumber?.value.isExactly(number) == true
         }
     }
 }

@@ -1,36 +1,35 @@
 import IcplsDocument
 
-/// The first declaration of each id, in workspace order, and where to find it by id.
+/// The first declaration of each id, in workspace order, and where to find it by id. Ids
+/// compare byte for byte (`ExactTextPositions`).
 public struct DeclarationTable<Declaration: Sendable>: Sendable {
     /// First declarations in workspace order.
     public private(set) var ordered: [Declared<Declaration>] = []
-    private var positions: [String: Int] = [:]
+    /// The ids of `ordered`, at the same positions.
+    private var ids = ExactTextPositions()
 
     public subscript(id: String) -> Declared<Declaration>? {
-        positions[id].map { ordered[$0] }
+        ids.position(of: id).map { ordered[$0] }
     }
 
     /// The position of the first declaration of `id` in `ordered`.
     public func position(of id: String) -> Int? {
-        positions[id]
+        ids.position(of: id)
     }
 
     public var count: Int { ordered.count }
 
     mutating func reserveCapacity(_ capacity: Int) {
         ordered.reserveCapacity(capacity)
-        positions.reserveCapacity(capacity)
+        if ids.count == 0 { ids = ExactTextPositions(minimumCapacity: capacity) }
     }
 
     /// Adds `declared` as the first of `id`, or returns the first when `id` has one.
     mutating func insert(_ declared: Declared<Declaration>, id: String) -> Declared<Declaration>? {
-        // One lookup for a first declaration; a duplicate, which is rare, puts the first one's position back.
-        guard let first = positions.updateValue(ordered.count, forKey: id) else {
-            ordered.append(declared)
-            return nil
-        }
-        positions[id] = first
-        return ordered[first]
+        let (position, isNew) = ids.insert(id)
+        guard isNew else { return ordered[position] }
+        ordered.append(declared)
+        return nil
     }
 }
 

@@ -165,6 +165,23 @@ private struct DocumentInventory: Sendable {
     func matches(_ document: AnalyzedDocument) -> Bool {
         key == document.key && accounts == document.model.accounts && instances == document.model.instances
             && serviceNumbers == document.model.serviceNumbers
+            // `==` takes Unicode-equivalent ids for equal; ids compare exactly, so an edit to one
+            // written with other bytes is an edit (the same storage, as after an edit elsewhere, is settled at once).
+            && Self.sameIDs(accounts, document.model.accounts) { [$0.id] }
+            && Self.sameIDs(instances, document.model.instances) { [$0.id, $0.account] }
+            && Self.sameIDs(serviceNumbers, document.model.serviceNumbers) { [$0.number, $0.instance, $0.appliedBy] }
+    }
+
+    private static func sameIDs<Declaration>(
+        _ kept: [Declaration], _ current: [Declaration], _ ids: (Declaration) -> [Located<String>?]
+    ) -> Bool {
+        let isSameStorage = kept.withUnsafeBufferPointer { kept in
+            current.withUnsafeBufferPointer { kept.baseAddress == $0.baseAddress }
+        }
+        if isSameStorage { return true }
+        return zip(kept, current).allSatisfy { kept, current in
+            zip(ids(kept), ids(current)).allSatisfy { ($0?.value ?? "").isExactly($1?.value ?? "") }
+        }
     }
 }
 
@@ -226,7 +243,7 @@ private struct DeclaredNumbers {
             }
             guard let appliedBy = numbers[position].declaration.appliedBy?.value,
                   let purchaser = hosts[instancePosition].declaration.account?.value else { continue }
-            if appliedBy == purchaser {
+            if appliedBy.isExactly(purchaser) {
                 if !isMarkedUsed, eligibility[instancePosition].isEmpty {
                     readyByInstance[instancePosition].append(ready.count)
                     ready.append(position)

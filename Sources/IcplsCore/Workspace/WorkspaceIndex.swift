@@ -78,18 +78,21 @@ public struct WorkspaceIndex: Sendable {
             current = Inventory(documents: documents, asOf: asOf)
         }
         self.inventory = current
-        var firstFiling: [String: Location] = [:]
         // Sized up front, as the declaration tables are: a check after every edit makes this again.
-        firstFiling.reserveCapacity(documents.reduce(0) { $0 + $1.model.filings.count })
+        var filingIDs = ExactTextPositions(minimumCapacity: documents.reduce(0) { $0 + $1.model.filings.count })
+        var firstFilings: [Location] = []
         var filings: [(document: Int, filing: FilingDeclaration)] = []
         for (documentIndex, document) in documents.enumerated() {
             for filing in document.model.filings {
                 filings.append((documentIndex, filing))
                 guard let id = filing.id else { continue }
-                if let first = firstFiling[id.value] {
-                    filingDuplicates.append(DuplicateDeclaration(kind: .filing, id: id.value, document: documentIndex, range: id.range, first: first))
+                let (position, isNew) = filingIDs.insert(id.value)
+                if isNew {
+                    firstFilings.append(Location(document: document.key, range: id.range))
                 } else {
-                    firstFiling[id.value] = Location(document: document.key, range: id.range)
+                    filingDuplicates.append(DuplicateDeclaration(
+                        kind: .filing, id: id.value, document: documentIndex, range: id.range, first: firstFilings[position]
+                    ))
                 }
             }
         }

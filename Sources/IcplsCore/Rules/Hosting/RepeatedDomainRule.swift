@@ -22,18 +22,22 @@ struct RepeatedDomainRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        var keepers: [String: WebsiteEntry] = [:]
-        keepers.reserveCapacity(index.websites.count)
+        var keepers: [WebsiteEntry] = []
+        var keeperPositions: [String: Int] = [:]
+        keeperPositions.reserveCapacity(index.websites.count)
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
             guard entry.filing.effectiveStatus != .cancelled, let domain = entry.website.domain else { continue }
             let key = HostName.comparisonKey(domain.value)
-            if let keeper = keepers[key] {
-                sink.emit(document: entry.document, range: domain.range, .domainRepeated(domain.value),
-                          related: [(index.location(keeper.document, keeper.website.domain!.range), .relatedKeeper)])
-            } else {
-                keepers[key] = entry
+            // One lookup for a new domain; a repeat, which is rare, puts its keeper's position back.
+            guard let first = keeperPositions.updateValue(keepers.count, forKey: key) else {
+                keepers.append(entry)
+                continue
             }
+            keeperPositions[key] = first
+            let keeper = keepers[first]
+            sink.emit(document: entry.document, range: domain.range, .domainRepeated(domain.value),
+                      related: [(index.location(keeper.document, keeper.website.domain!.range), .relatedKeeper)])
         }
     }
 }
