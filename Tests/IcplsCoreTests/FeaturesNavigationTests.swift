@@ -52,6 +52,19 @@ import IcplsDocument
         #expect(definition == workspace.location(#""id": ⟦"F-BLOG"⟧"#, in: "team.icp.json"))
     }
 
+    @Test func referencesAreTheSameIdInItsBytesNotAUnicodeEquivalentOne() {
+        // "café" precomposed is declared and named once; the decomposed spelling is another id.
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let draft = "{ \"accounts\": [ { \"id\": \"\(composed)\" } ], \"filings\": [ { \"id\": \"F-X\", \"account\": \"\(composed)\" }, "
+            + "{ \"id\": \"F-Y\", \"account\": \"\(decomposed)\" } ] }"
+        let workspace = FeatureWorkspace.standard(adding: [("x.icp.json", draft)])
+        let offset = workspace.cursor("{ \"id\": \"c‸af\u{E9}\" }", in: "x.icp.json")
+        let references = Navigation.references(at: offset, in: workspace.key("x.icp.json"), result: workspace.result, includeDeclaration: true)
+        #expect(references.count == 2, "the declaration and the one reference written the same way")
+        let other = workspace.cursor("\"account\": \"c‸afe\u{301}\"", in: "x.icp.json")
+        #expect(Navigation.definition(at: other, in: workspace.key("x.icp.json"), result: workspace.result) == nil)
+    }
+
     @Test func anUndeclaredReferenceHasNoDefinition() {
         let draft = #"{ "filings": [ { "id": "F-X", "account": "acct-nob‸ody" } ] }"#
         let workspace = FeatureWorkspace.standard(adding: [("x.icp.json", SnippetMarks(draft).text)])

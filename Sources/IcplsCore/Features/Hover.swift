@@ -125,7 +125,7 @@ struct HoverFacts {
             firstWebsite = first
             text.bullet("Used by \(website(index.websites[first]))")
         case nil:
-            let eligible = context.fixes.unusedNumbers.contains { $0.number == symbol.name }
+            let eligible = context.fixes.unusedNumbers.contains { $0.number.isExactly(symbol.name) }
             text.bullet(eligible ? "Unused, on a host that can take a filing" : "Unused")
         }
         for later in namedBy where later != firstWebsite {
@@ -144,13 +144,13 @@ struct HoverFacts {
         let name = declared.declaration.name.map { " · \(Markdown.plain($0.value))" } ?? ""
         text.line("**Account** \(Markdown.code(symbol.name))\(name)")
         declaredIn(index.location(declared.document, id.range), symbol, describe: describe, into: &text)
-        let instances = index.instanceIDs.filter { index.instances[$0]?.declaration.account?.value == symbol.name }
+        let instances = index.instanceIDs.filter { index.instances[$0]?.declaration.account?.value.isExactly(symbol.name) == true }
         text.bullet("Purchased \(Markdown.count(instances.count, "instance"))" + Markdown.list(instances.map { id in
             Markdown.code(id) + (index.instances[id]?.declaration.product.map { " (\($0.value.rawValue))" } ?? "")
         }))
-        let numbers = index.orderedServiceNumbers.filter { $0.declaration.appliedBy?.value == symbol.name }.compactMap(\.declaration.number?.value)
+        let numbers = index.orderedServiceNumbers.filter { $0.declaration.appliedBy?.value.isExactly(symbol.name) == true }.compactMap(\.declaration.number?.value)
         text.bullet("Applied for \(Markdown.count(numbers.count, "service number"))" + Markdown.list(numbers.map(Markdown.code)))
-        let filings = index.documents.flatMap(\.model.filings).filter { $0.account?.value == symbol.name }
+        let filings = index.documents.flatMap(\.model.filings).filter { $0.account?.value.isExactly(symbol.name) == true }
         text.bullet("Files \(Markdown.count(filings.count, "filing"))" + Markdown.list(filings.map { filing in
             (filing.id.map { Markdown.code($0.value) } ?? "a filing without id") + " (\(filing.effectiveStatus.rawValue))"
         }))
@@ -160,7 +160,7 @@ struct HoverFacts {
     func filing(_ symbol: SymbolOccurrence, describe: (Location) -> String) -> String {
         var text = Markdown()
         let sharing = index.documents.flatMap { document in
-            document.model.filings.compactMap { filing in filing.id?.value == symbol.name ? (document.key, filing) : nil }
+            document.model.filings.compactMap { filing in filing.id?.value.isExactly(symbol.name) == true ? (document.key, filing) : nil }
         }
         // Filings sharing an id stay separate: describe the one under the cursor.
         guard let (key, filing) = sharing.first(where: { $0.0 == symbol.location.document && $0.1.id?.range == symbol.location.range })
@@ -193,7 +193,7 @@ struct HoverFacts {
 
     private func websites(hostedOn instance: String) -> [WebsiteEntry] {
         index.websites.filter { entry in
-            entry.hosting == .alibabaCloud && index.host(of: entry)?.instance.declaration.id?.value == instance
+            entry.hosting == .alibabaCloud && index.host(of: entry)?.instance.declaration.id?.value.isExactly(instance) == true
         }
     }
 

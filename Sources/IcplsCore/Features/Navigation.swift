@@ -27,7 +27,7 @@ public enum Navigation {
     public static func highlights(at offset: Int, in document: DocumentKey, result: CheckResult) -> [SymbolOccurrence] {
         guard let symbol = SymbolFinder.symbol(at: offset, in: document, result: result),
               let analyzed = result.index.document(document) else { return [] }
-        return SymbolFinder.occurrences(in: analyzed).filter { $0.kind == symbol.kind && $0.name == symbol.name }
+        return SymbolFinder.occurrences(in: analyzed).filter { $0.kind == symbol.kind && $0.name.isExactly(symbol.name) }
     }
 
     static func firstDeclaration(of kind: SymbolKind, named name: String, in result: CheckResult) -> Location? {
@@ -42,7 +42,7 @@ public enum Navigation {
         case .filing:
             // Filings sharing an id stay separate; the first is the one to go to.
             for document in index.documents {
-                if let filing = document.model.filings.first(where: { $0.id?.value == name }), let id = filing.id {
+                if let filing = document.model.filings.first(where: { $0.id?.value.isExactly(name) == true }), let id = filing.id {
                     return Location(document: document.key, range: id.range)
                 }
             }

@@ -39,7 +39,7 @@ public enum SymbolFinder {
     /// later (duplicate) declarations included.
     public static func occurrences(of kind: SymbolKind, named name: String, in result: CheckResult) -> [SymbolOccurrence] {
         result.index.documents.flatMap { document in
-            occurrences(in: document).filter { $0.kind == kind && $0.name == name }
+            occurrences(in: document).filter { $0.kind == kind && $0.name.isExactly(name) }
         }
     }
 

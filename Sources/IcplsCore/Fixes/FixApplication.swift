@@ -45,16 +45,16 @@ public enum FixApplication {
     public static func chooseFixes(_ diagnostics: [Diagnostic]) -> [Fix] {
         var chosen: [Fix] = []
         var taken: [DocumentKey: [ByteRange]] = [:]
-        var assignedNumbers = Set<String>()
+        var assignedNumbers = Set<ExactText>()
         for diagnostic in diagnostics {
             guard let fix = diagnostic.fixes.first(where: { $0.isPreferred && !$0.isSuppression }) else { continue }
-            if let number = fix.assignsServiceNumber, assignedNumbers.contains(number) { continue }
+            if let number = fix.assignsServiceNumber, assignedNumbers.contains(ExactText(number)) { continue }
             let overlaps = fix.edits.contains { edit in
                 taken[edit.location.document, default: []].contains { overlap($0, edit.location.range) }
             }
             if overlaps { continue }
             for edit in fix.edits { taken[edit.location.document, default: []].append(edit.location.range) }
-            if let number = fix.assignsServiceNumber { assignedNumbers.insert(number) }
+            if let number = fix.assignsServiceNumber { assignedNumbers.insert(ExactText(number)) }
             chosen.append(fix)
         }
         return chosen
