@@ -2,6 +2,19 @@
 public enum HostName {
     public static func isBare(_ domain: String) -> Bool {
         guard !domain.isEmpty else { return false }
+        // Most domains are ASCII: their bytes are checked without decoding a scalar each.
+        let asciiAnswer: Bool? = domain.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case UInt8(ascii: " "), 0x09...0x0D, UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"):
+                    return false
+                default: continue
+                }
+            }
+            return true
+        } ?? nil
+        if let asciiAnswer { return asciiAnswer }
         for scalar in domain.unicodeScalars {
             if scalar.isASCII {
                 if scalar == " " || (0x09...0x0D).contains(scalar.value) { return false }
