@@ -167,22 +167,27 @@ private struct DocumentInventory: Sendable {
             && serviceNumbers == document.model.serviceNumbers
             // `==` takes Unicode-equivalent ids for equal; ids compare exactly, so an edit to one
             // written with other bytes is an edit (the same storage, as after an edit elsewhere, is settled at once).
-            && Self.sameIDs(accounts, document.model.accounts) { [$0.id] }
-            && Self.sameIDs(instances, document.model.instances) { [$0.id, $0.account] }
-            && Self.sameIDs(serviceNumbers, document.model.serviceNumbers) { [$0.number, $0.instance, $0.appliedBy] }
+            && Self.same(accounts, document.model.accounts) { isSameID($0.id, $1.id) }
+            && Self.same(instances, document.model.instances) { isSameID($0.id, $1.id) && isSameID($0.account, $1.account) }
+            && Self.same(serviceNumbers, document.model.serviceNumbers) {
+                isSameID($0.number, $1.number) && isSameID($0.instance, $1.instance) && isSameID($0.appliedBy, $1.appliedBy)
+            }
     }
 
-    private static func sameIDs<Declaration>(
-        _ kept: [Declaration], _ current: [Declaration], _ ids: (Declaration) -> [Located<String>?]
+    /// Whether the declarations agree in `idsMatch`, each with the one at its place; arrays of the
+    /// same storage at once.
+    private static func same<Declaration>(
+        _ kept: [Declaration], _ current: [Declaration], _ idsMatch: (Declaration, Declaration) -> Bool
     ) -> Bool {
         let isSameStorage = kept.withUnsafeBufferPointer { kept in
             current.withUnsafeBufferPointer { kept.baseAddress == $0.baseAddress }
         }
-        if isSameStorage { return true }
-        return zip(kept, current).allSatisfy { kept, current in
-            zip(ids(kept), ids(current)).allSatisfy { ($0?.value ?? "").isExactly($1?.value ?? "") }
-        }
+        return isSameStorage || zip(kept, current).allSatisfy(idsMatch)
     }
+}
+
+private func isSameID(_ kept: Located<String>?, _ current: Located<String>?) -> Bool {
+    (kept?.value ?? "").isExactly(current?.value ?? "")
 }
 
 /// The three "did you mean" indexes of an inventory, each made once, on first use, by
