@@ -11,6 +11,13 @@ import Testing
         #expect(ClosestName.find("acct-buy", among: names) == nil, "the typed text itself is no suggestion")
     }
 
+    @Test func anIdInAnotherUnicodeFormIsSuggestedAndTwoFormsAreTwoNames() {
+        // Ids compare exactly: the other spelling is the one to suggest, and both spellings are names.
+        let composed = "acct-caf\u{E9}", decomposed = "acct-cafe\u{301}"
+        #expect(ClosestName.find(decomposed, among: [composed]).map { Array($0.utf8) } == Array(composed.utf8))
+        #expect(ClosestName.closest("acct-cafe", among: [composed, decomposed]).count == 2, "one edit from each")
+    }
+
     @Test func reportsTiesInTheOrderGiven() {
         #expect(ClosestName.closest("acct-b", among: ["acct-c", "acct-a", "acct-bb"]) == ["acct-c", "acct-a", "acct-bb"])
         #expect(ClosestName.find("acct-b", among: ["acct-c", "acct-a"]) == nil)

@@ -19,6 +19,16 @@ import IcplsDocument
         }
     }
 
+    @Test func renamingAnIdToAnotherUnicodeFormOfItIsARealRename() throws {
+        // Equal as Swift strings, different ids: this is how an id written the wrong way is put right.
+        let draft = "{ \"accounts\": [ { \"id\": \"caf\u{E9}\" } ], \"filings\": [ { \"id\": \"F-X\", \"account\": \"caf\u{E9}\" } ] }"
+        let workspace = FeatureWorkspace.standard(adding: [("x.icp.json", draft)])
+        let offset = workspace.cursor("{ \"id\": \"c‸af\u{E9}\" }", in: "x.icp.json")
+        let edits = try Rename.rename(at: offset, in: workspace.key("x.icp.json"), result: workspace.result, newName: "cafe\u{301}").get()
+        #expect(edits.count == 2)
+        #expect(edits.allSatisfy { Array($0.newText.utf8) == Array("\"cafe\u{301}\"".utf8) })
+    }
+
     @Test func renamingAnInstanceEditsEveryOccurrenceInEveryDocument() throws {
         let offset = workspace.cursor(#"{ "id": "i-ecs‸""#, in: "inventory.icp.json")
         let edits = try Rename.rename(at: offset, in: workspace.key("inventory.icp.json"), result: workspace.result, newName: "i-web").get()

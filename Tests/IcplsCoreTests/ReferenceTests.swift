@@ -61,6 +61,38 @@ import IcplsDocument
         #expect(workspace.places("ICP104").isEmpty, "two spellings are two ids, declared once each")
     }
 
+    /// Quota pools, a number's instance and an instance's purchaser go by the exact id too: two
+    /// spellings of one name are two accounts, two instances.
+    @Test func poolsAndOwnersGoByExactIds() {
+        let composed = "acct-caf\u{E9}", decomposed = "acct-cafe\u{301}"
+        let numbers = (1...6).map { #"{ "number": "SN-\#($0)", "instance": "ewh-\#($0 % 2)", "appliedBy": "\#($0 % 2 == 0 ? composed : decomposed)" }"# }
+        let pools = MarkedWorkspace("""
+        {
+          "accounts": [ { "id": "\(composed)" }, { "id": "\(decomposed)" } ],
+          "instances": [
+            { "id": "ewh-0", "product": "elastic-web-hosting", "account": "\(composed)", "region": "cn-hangzhou", "billing": "pay-as-you-go" },
+            { "id": "ewh-1", "product": "elastic-web-hosting", "account": "\(decomposed)", "region": "cn-hangzhou", "billing": "pay-as-you-go" }
+          ],
+          "serviceNumbers": [ \(numbers.joined(separator: ", ")) ]
+        }
+        """)
+        #expect(pools.diagnostics("ICP202").isEmpty, "three numbers in each account's pool, not six in one")
+
+        let ownership = MarkedWorkspace("""
+        {
+          "accounts": [ { "id": "\(composed)" }, { "id": "\(decomposed)" } ],
+          "instances": [ \(eligibleECS("i-\(composed)", account: composed)), \(eligibleECS("i-\(decomposed)", account: decomposed)) ],
+          "serviceNumbers": [ { "number": "SN-1", "instance": "i-\(composed)", "appliedBy": "\(composed)" } ],
+          "filings": [
+            { "id": "F-1", "account": "\(composed)", "status": "approved", "websites": [ { "domain": "a.example.cn", "serviceNumber": "SN-1", "instance": ⟦"i-\(decomposed)"⟧ } ] },
+            { "id": "F-2", "account": "\(composed)", "websites": [ { "domain": "b.example.cn", "instance": ⟦"i-\(decomposed)"⟧ } ] }
+          ]
+        }
+        """)
+        #expect(ownership.places("ICP303") == [ownership.marker(0)], "the number's instance is the other spelling")
+        #expect(ownership.places("ICP302") == [ownership.marker(1)], "the filing's account is not the instance's purchaser")
+    }
+
     @Test(arguments: [
         ("accounts", #"{ "id": ⟦"X"⟧ }"#),
         ("instances", #"{ "id": ⟦"X"⟧, "product": "ecs", "account": "acct-buy", "region": "cn-hangzhou", "billing": "pay-as-you-go" }"#),

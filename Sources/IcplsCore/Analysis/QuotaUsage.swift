@@ -7,6 +7,23 @@ public struct QuotaUsage: Sendable {
     public enum PoolKey: Hashable, Sendable {
         case instance(String)
         case elasticWebHosting(account: String)
+
+        /// Ids compare byte for byte (SPEC §2), as the declaration tables find them, not as Swift strings.
+        public static func == (left: PoolKey, right: PoolKey) -> Bool {
+            switch (left, right) {
+            case (.instance(let left), .instance(let right)), (.elasticWebHosting(let left), .elasticWebHosting(let right)):
+                return left.isExactly(right)
+            default:
+                return false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case .instance(let id): hasher.combine(0); hasher.combine(ExactText(id))
+            case .elasticWebHosting(let account): hasher.combine(1); hasher.combine(ExactText(account))
+            }
+        }
     }
 
     public struct Slot: Sendable {

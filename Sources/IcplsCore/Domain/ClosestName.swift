@@ -1,3 +1,4 @@
+import IcplsDocument
 /// The known name closest to a typed one, for "did you mean" messages and fixes:
 /// optimal-string-alignment Damerau–Levenshtein over Unicode scalars, case-insensitive,
 /// at most 2 edits away (1 when the typed text has 4 characters or fewer).
@@ -31,11 +32,11 @@ public enum ClosestName {
                 return scalarDistance(candidate, bound)
             } ?? scalarDistance(candidate, bound)
             // The typed text itself (distance 0, or equal but for case) is no suggestion.
-            guard let distance, candidate != typed else { continue }
+            guard let distance, !candidate.isExactly(typed) else { continue }
             if distance < best {
                 best = distance
                 found = [candidate]
-            } else if distance == best && !found.contains(candidate) {
+            } else if distance == best && !found.contains(where: { $0.isExactly(candidate) }) {
                 found.append(candidate)
             }
         }

@@ -111,7 +111,7 @@ struct HoverFacts {
         }
         if let appliedBy = number.appliedBy {
             var line = "Applied for by \(Markdown.code(appliedBy.value))"
-            if let purchaser = host?.account?.value, purchaser != appliedBy.value {
+            if let purchaser = host?.account?.value, !purchaser.isExactly(appliedBy.value) {
                 line += ", not the instance's purchaser \(Markdown.code(purchaser))"
             }
             text.bullet(line)

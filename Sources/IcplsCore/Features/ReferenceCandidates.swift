@@ -16,7 +16,7 @@ struct ReferenceCandidates {
     /// Instances in workspace order, those of `purchaser` first.
     func instances(preferringPurchaser purchaser: String?) -> [Completion.Candidate] {
         let ids = index.instanceIDs
-        let isPreferred: (String) -> Bool = { purchaser != nil && purchaserOf($0) == purchaser }
+        let isPreferred: (String) -> Bool = { id in purchaser.map { purchaserOf(id)?.isExactly($0) == true } ?? false }
         let ordered = ids.filter(isPreferred) + ids.filter { !isPreferred($0) }
         return ordered.compactMap { id in
             guard let instance = index.instances[id]?.declaration else { return nil }
@@ -31,8 +31,8 @@ struct ReferenceCandidates {
     /// unused ones, then the used ones; each group in workspace order.
     func serviceNumbers() -> [Completion.Candidate] {
         let ready = context.fixes.unusedNumbers.map(\.number)
-        let readySet = Set(ready)
-        let others = index.numberIDs.filter { !readySet.contains($0) }
+        let readySet = Set(ready.map(ExactText.init))
+        let others = index.numberIDs.filter { !readySet.contains(ExactText($0)) }
         let unused = others.filter { context.numberUsage.isUnconsumed($0) }
         let used = others.filter { !context.numberUsage.isUnconsumed($0) }
         return ready.map { number($0, usage: "unused", documentation: nil) }
@@ -65,7 +65,7 @@ struct ReferenceCandidates {
         guard let instanceID = declaration.instance?.value, let instance = index.instances[instanceID]?.declaration else {
             return "Its instance is not declared."
         }
-        if let purchaser = instance.account?.value, declaration.appliedBy?.value != purchaser {
+        if let purchaser = instance.account?.value, declaration.appliedBy?.value.isExactly(purchaser) != true {
             return "It was not applied for by \(purchaser), who purchased \(instanceID)."
         }
         return eligibility(of: instance)

@@ -32,7 +32,7 @@ public enum Rename {
     ) -> Result<[TextEdit], RenameError> {
         guard let symbol = SymbolFinder.symbol(at: offset, in: document, result: result) else { return .failure(.notRenamable) }
         guard !newName.isEmpty else { return .failure(.emptyName) }
-        guard newName != symbol.name else { return .success([]) }
+        guard !newName.isExactly(symbol.name) else { return .success([]) }
         let taken = SymbolFinder.occurrences(of: symbol.kind, named: newName, in: result).contains { $0.isDeclaration }
         guard !taken else { return .failure(.alreadyExists(newName)) }
         let quoted = JSONText.quoted(newName)

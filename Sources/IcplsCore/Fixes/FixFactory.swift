@@ -131,7 +131,7 @@ public struct FixFactory: Sendable {
     private func candidates(preferredInstance: String?) -> [(number: String, instance: String)] {
         guard let preferredInstance else { return Array(firstUnused.prefix(Self.offered)) }
         var chosen = firstUnused(of: preferredInstance)
-        for candidate in firstUnused where candidate.instance != preferredInstance {
+        for candidate in firstUnused where !candidate.instance.isExactly(preferredInstance) {
             if chosen.count == Self.offered { break }
             chosen.append(candidate)
         }

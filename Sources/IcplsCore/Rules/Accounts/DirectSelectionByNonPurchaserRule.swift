@@ -1,3 +1,4 @@
+import IcplsDocument
 /// ICP302: a draft selects an instance directly that its filing's account did not purchase.
 struct DirectSelectionByNonPurchaserRule: Rule {
     let description = RuleDescription(
@@ -26,7 +27,7 @@ struct DirectSelectionByNonPurchaserRule: Rule {
             guard let instanceID = entry.website.instance, let filingAccount = entry.filing.account,
                   let instance = index.instances[instanceID.value]?.declaration, let purchaser = instance.account,
                   index.accounts[filingAccount.value] != nil, index.accounts[purchaser.value] != nil,
-                  filingAccount.value != purchaser.value else { continue }
+                  !filingAccount.value.isExactly(purchaser.value) else { continue }
             sink.emit(
                 document: entry.document, range: instanceID.range,
                 .directSelectionByNonPurchaser(instance: instanceID.value, filingAccount: filingAccount.value, purchaser: purchaser.value),

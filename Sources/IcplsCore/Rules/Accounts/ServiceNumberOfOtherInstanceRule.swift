@@ -1,3 +1,4 @@
+import IcplsDocument
 /// ICP303: a website gives a number and an instance that the number does not belong to.
 struct ServiceNumberOfOtherInstanceRule: Rule {
     let description = RuleDescription(
@@ -23,7 +24,7 @@ struct ServiceNumberOfOtherInstanceRule: Rule {
         for entry in index.websites where entry.hosting == .alibabaCloud {
             guard let number = entry.website.serviceNumber, let instance = entry.website.instance,
                   let declared = entry.declaredNumber, let numberInstance = index.orderedServiceNumbers[declared].declaration.instance,
-                  numberInstance.value != instance.value else { continue }
+                  !numberInstance.value.isExactly(instance.value) else { continue }
             sink.emit(document: entry.document, range: instance.range,
                       .serviceNumberOfOtherInstance(number: number.value, numberInstance: numberInstance.value, instance: instance.value))
         }
