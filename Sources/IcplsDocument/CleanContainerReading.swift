@@ -153,28 +153,11 @@ extension Parser {
     /// position moves past its closing quote. Nil for one that is unclosed, holds a control
     /// character, or an escape that is not valid.
     private func cleanString(_ position: inout Int) -> String? {
-        let count = bytes.count
-        var end = position + 1
-        var hasEscapes = false
-        while true {
-            end = WordScan.skipToStringEnd(bytes, from: end)
-            guard end < count else { return nil }
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                // A control character after the backslash is no valid escape either.
-                guard end + 1 < count, bytes[end + 1] >= 0x20 else { return nil }
-                hasEscapes = true
-                end += 2
-                continue
-            }
-            if byte < 0x20 { return nil }
-            end += 1
-        }
-        let contentStart = position + 1
-        position = end + 1
-        if hasEscapes { return JSONStringUnescaper.unescape(bytes, from: contentStart, to: end) }
-        return recentStrings.string(bytes, from: contentStart, to: end)
+        let token = JSONCLexer.stringToken(bytes, at: position)
+        guard !token.isUnterminated, !token.isMalformed else { return nil }
+        position = token.end
+        if token.hasEscapes { return JSONStringUnescaper.unescape(bytes, from: token.start + 1, to: token.end - 1) }
+        return recentStrings.string(bytes, from: token.start + 1, to: token.end - 1)
     }
 
     /// Moves past JSON whitespace; false at the end of the text.

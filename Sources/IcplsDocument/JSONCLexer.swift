@@ -135,8 +135,16 @@ struct JSONCLexer {
     }
 
     private mutating func lexString() -> Token {
-        let start = position
-        position += 1
+        let token = Self.stringToken(bytes, at: position)
+        position = token.end
+        return token
+    }
+
+    /// The string token whose opening quote is at `start`, with what the parser needs to know of
+    /// it; the reading of clean containers scans strings with it too.
+    @inline(__always)
+    static func stringToken(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Token {
+        var position = start + 1
         var token = Token(kind: .string, start: start, end: start)
         let count = bytes.count
         while position < count {
@@ -145,8 +153,7 @@ struct JSONCLexer {
             guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                position += 1
-                token.end = position
+                token.end = position + 1
                 return token
             }
             if byte == UInt8(ascii: "\\") {

@@ -232,21 +232,7 @@ enum ElementBoundary {
 
     /// Past a string's closing quote, or at the end of its line when it has none (as the lexer reads it).
     private static func endOfString(startingAt quote: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var position = quote + 1
-        let count = bytes.count
-        while position < count {
-            position = WordScan.skipToStringEnd(bytes, from: position)
-            guard position < count else { break }
-            switch bytes[position] {
-            case UInt8(ascii: "\""): return position + 1
-            case UInt8(ascii: "\\"):
-                position += 1
-                if position < count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
-            case 0x0A, 0x0D: return position
-            default: position += 1
-            }
-        }
-        return count
+        JSONCLexer.stringToken(bytes, at: quote).end
     }
 
     /// The first byte after whitespace and comments, when a value can begin there.
