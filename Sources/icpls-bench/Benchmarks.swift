@@ -6,6 +6,7 @@ struct BenchOptions {
     static let usage = """
     usage: icpls-bench [--json] [--stages] [--quick] [--runs N] [--sizes BYTES,BYTES,...]
            icpls-bench --emit BYTES
+           icpls-bench --repeat-check BYTES RUNS
 
       --json           the report as JSON instead of a table
       --stages         also time the stages of a check of the largest size
@@ -14,6 +15,8 @@ struct BenchOptions {
                        1 MB ÷ size below 1 MB for the parse and check figures)
       --sizes LIST     document sizes in bytes (default 100000,1000000,10000000)
       --emit BYTES     write one generated document of about that size to standard output
+      --repeat-check BYTES RUNS
+                       check one generated document RUNS times and print nothing (for a profiler)
     """
 
     var json = false

@@ -9,6 +9,16 @@ if arguments.first == "--emit", arguments.count == 2, let size = Int(arguments[1
     FileHandle.standardOutput.write(Data(generator.document(targetBytes: size)))
     exit(0)
 }
+if arguments.first == "--repeat-check", arguments.count == 3, let size = Int(arguments[1]), let runs = Int(arguments[2]) {
+    // Checks one generated document over and over and reports nothing, for a profiler to watch.
+    var generator = WorkspaceGenerator()
+    let bytes = generator.document(targetBytes: size)
+    for _ in 0..<runs {
+        let document = AnalyzedDocument(key: DocumentKey("/bench/w.icp.json"), order: DocumentOrder(rootIndex: 0, relativePath: "w.icp.json"), text: bytes)
+        _ = Checker.check([document], settings: Settings(asOf: CalendarDate(year: 2026, month: 11, day: 23)))
+    }
+    exit(0)
+}
 if arguments.contains("--help") || arguments.contains("-h") {
     print(BenchOptions.usage)
     exit(0)
