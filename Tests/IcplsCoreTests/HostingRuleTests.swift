@@ -78,4 +78,34 @@ import IcplsDocument
         #expect(repeated.map { Place($0.location) } == [workspace.marker(0, in: "a.icp.json")])
         #expect(repeated.first?.related.map { Place($0.location) } == [workspace.marker(0, in: "b.icp.json")])
     }
+
+    /// Keys of ASCII compare by bytes, the others as Swift strings: texts that are canonically
+    /// equivalent are one domain, across the two kinds too.
+    @Test func aRepeatedDomainIsComparedByCanonicalEquivalence() {
+        let workspace = MarkedWorkspace("""
+        {
+          "filings": [
+            { "id": "F-0", "account": "acct-buy", "status": "approved", "websites": [
+              { "domain": ⟦"caf\u{E9}.example.cn"⟧ }, { "domain": ⟦"a;b.example.cn"⟧ }, { "domain": ⟦"ÉCOLE.cn"⟧ },
+              { "domain": ⟦"\u{212A}ey.cn"⟧ }, { "domain": "cafe.example.cn" } ] },
+            { "id": "F-1", "account": "acct-buy", "websites": [
+              { "domain": ⟦"CAFE\u{301}.example.cn."⟧ }, { "domain": ⟦"a\u{37E}b.example.cn"⟧ }, { "domain": ⟦"e\u{301}cole.cn"⟧ },
+              { "domain": ⟦"key.cn"⟧ }, { "domain": "a:b.example.cn" } ] }
+          ]
+        }
+        """)
+        let marks = workspace.markers()
+        let repeated = workspace.diagnostics("ICP504")
+        #expect(repeated.map { Place($0.location) } == Array(marks[4...]))
+        #expect(repeated.map { $0.related.map { Place($0.location) } } == marks[..<4].map { [$0] })
+    }
+
+    @Test func onlyKeysOfPlainASCIICompareByBytes() {
+        #expect(HostName.comparison(of: "shop.example.cn") == ("shop.example.cn", true))
+        #expect(HostName.comparison(of: "Shop.Example.CN.") == ("shop.example.cn", true))
+        #expect(HostName.comparison(of: "a;b.cn") == ("a;b.cn", false))
+        #expect(HostName.comparison(of: "a`b.cn") == ("a`b.cn", false))
+        #expect(HostName.comparison(of: "店铺.cn") == ("店铺.cn", false))
+        #expect(HostName.comparison(of: "\u{212A}EY.cn.") == ("key.cn", true), "the Kelvin sign is a K, lower case a k")
+    }
 }

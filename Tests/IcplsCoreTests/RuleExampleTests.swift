@@ -42,4 +42,10 @@ import IcplsDocument
             #expect(!catalog.rationale(of: RuleID(rawValue: id)).isEmpty)
         }
     }
+
+    @Test func aCheckStartsEveryRuleOnceTheLongestFirst() {
+        let started = RuleRegistry.startOrder.map { RuleRegistry.all[$0].id.rawValue }
+        #expect(started.prefix(3) == ["ICP103", "ICP504", "ICP503"])
+        #expect(RuleRegistry.startOrder.sorted() == Array(RuleRegistry.all.indices))
+    }
 }

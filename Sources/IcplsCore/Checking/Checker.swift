@@ -33,15 +33,19 @@ public enum Checker {
         let index = WorkspaceIndex(documents: documents, asOf: settings.asOf ?? today(), reusing: inventory)
         let context = RuleContext(index: index, catalog: catalog)
         var byDocument: [DocumentKey: [Diagnostic]] = [:]
-        // Rules only read the shared context, so they run side by side; their findings are
-        // gathered in registry order, as if they had run one after another.
-        let rules = RuleRegistry.all
-        let findings = Parallel.map(rules.count) { position -> [Diagnostic] in
-            let description = rules[position].description
-            guard let severity = settings.severity(of: description.id, default: description.defaultSeverity) else { return [] }
-            var sink = DiagnosticSink(index: index, catalog: catalog, rule: description.id, severity: severity)
-            rules[position].check(context, &sink)
+        // Rules only read the shared context, so they run side by side, longest first; their
+        // findings are gathered in registry order, as if they had run one after another.
+        let rules = RuleRegistry.all, startOrder = RuleRegistry.startOrder
+        let findingsAsStarted = Parallel.map(rules.count) { started -> [Diagnostic] in
+            let rule = rules[startOrder[started]]
+            guard let severity = settings.severity(of: rule.id, default: rule.description.defaultSeverity) else { return [] }
+            var sink = DiagnosticSink(index: index, catalog: catalog, rule: rule.id, severity: severity)
+            rule.check(context, &sink)
             return sink.diagnostics
+        }
+        var findings = [[Diagnostic]](repeating: [], count: rules.count)
+        for (started, found) in findingsAsStarted.enumerated() {
+            findings[startOrder[started]] = found
         }
         for diagnostic in findings.joined() {
             byDocument[diagnostic.document, default: []].append(diagnostic)

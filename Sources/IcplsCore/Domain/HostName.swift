@@ -47,13 +47,26 @@ public enum HostName {
 
     /// The form two domains are compared in: Unicode lower case, a trailing dot ignored.
     public static func comparisonKey(_ domain: String) -> String {
+        comparison(of: domain).key
+    }
+
+    /// The comparison key of a domain, and whether keys like it may be compared by their bytes.
+    ///
+    /// Keys compare as Swift strings do, by canonical equivalence. For a key of ASCII bytes other
+    /// than `;` and `` ` `` that is the same as comparing bytes, with any key: no other text is
+    /// canonically equivalent to it. (Only U+037E, U+1FEF and the Kelvin sign decompose to ASCII,
+    /// into `;`, `` ` `` and `K`, and lower case has no `K`.)
+    public static func comparison(of domain: String) -> (key: String, comparesByBytes: Bool) {
         // Most domains are lower-case ASCII already: they are their own key, with nothing allocated.
-        let isKeyAlready = domain.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.last != UInt8(ascii: ".") && !bytes.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        let isPlainKey = domain.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.last != UInt8(ascii: ".") && !bytes.contains { byte in
+                byte >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`")
+            }
         }
-        if isKeyAlready == true { return domain }
+        if isPlainKey == true { return (domain, true) }
         let lowered = domain.lowercased()
-        return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
+        let key = lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
+        return (key, key.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
     }
 }
 

@@ -19,6 +19,9 @@ public struct DeclarationTable<Declaration: Sendable>: Sendable {
 
     public var count: Int { ordered.count }
 
+    /// The ids of `ordered`, in its order: the table's own, nothing copied.
+    public var orderedIDs: [String] { ids.texts }
+
     mutating func reserveCapacity(_ capacity: Int) {
         ordered.reserveCapacity(capacity)
         if ids.count == 0 { ids = ExactTextPositions(minimumCapacity: capacity) }

@@ -115,9 +115,9 @@ public final class Inventory: Sendable {
     }
 
     /// Declared ids in workspace order, for suggestions and completion.
-    public var accountIDs: [String] { accounts.ordered.map { $0.declaration.id!.value } }
-    public var instanceIDs: [String] { instances.ordered.map { $0.declaration.id!.value } }
-    public var numberIDs: [String] { serviceNumbers.ordered.map { $0.declaration.number!.value } }
+    public var accountIDs: [String] { accounts.orderedIDs }
+    public var instanceIDs: [String] { instances.orderedIDs }
+    public var numberIDs: [String] { serviceNumbers.orderedIDs }
 
     /// "Did you mean" indexes over the declared ids, each built the first time a rule asks.
     var accountNames: ClosestNameIndex { closestNames.index(.account) { accountIDs } }

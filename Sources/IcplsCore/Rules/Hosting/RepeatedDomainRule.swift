@@ -1,3 +1,5 @@
+import IcplsDocument
+
 /// ICP504: a domain in two or more websites of filings that are not cancelled.
 struct RepeatedDomainRule: Rule {
     let description = RuleDescription(
@@ -22,20 +24,30 @@ struct RepeatedDomainRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        var keepers: [WebsiteEntry] = []
-        var keeperPositions: [String: Int] = [:]
-        keeperPositions.reserveCapacity(index.websites.count)
+        // Keys that compare by their bytes are found by them (`ExactTextPositions`, no `Hasher`);
+        // the rest, which are few, as Swift strings. No key of one kind equals one of the other.
+        var byteKeys = ExactTextPositions(minimumCapacity: index.websites.count)
+        var byteKeyKeepers: [WebsiteEntry] = []
+        var otherKeyKeepers: [String: WebsiteEntry] = [:]
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
             guard entry.filing.effectiveStatus != .cancelled, let domain = entry.website.domain else { continue }
-            let key = HostName.comparisonKey(domain.value)
-            // One lookup for a new domain; a repeat, which is rare, puts its keeper's position back.
-            guard let first = keeperPositions.updateValue(keepers.count, forKey: key) else {
-                keepers.append(entry)
-                continue
+            let (key, comparesByBytes) = HostName.comparison(of: domain.value)
+            let keeper: WebsiteEntry
+            if comparesByBytes {
+                let (position, isNew) = byteKeys.insert(key)
+                guard !isNew else {
+                    byteKeyKeepers.append(entry)
+                    continue
+                }
+                keeper = byteKeyKeepers[position]
+            } else {
+                guard let first = otherKeyKeepers[key] else {
+                    otherKeyKeepers[key] = entry
+                    continue
+                }
+                keeper = first
             }
-            keeperPositions[key] = first
-            let keeper = keepers[first]
             sink.emit(document: entry.document, range: domain.range, .domainRepeated(domain.value),
                       related: [(index.location(keeper.document, keeper.website.domain!.range), .relatedKeeper)])
         }
