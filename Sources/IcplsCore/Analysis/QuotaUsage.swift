@@ -91,12 +91,24 @@ public struct QuotaUsage: Sendable {
 struct QuotaPools: Sendable {
     /// The pools, in the order their first slot was taken.
     private var all: [QuotaUsage.Pool] = []
-    private var positions: [QuotaUsage.PoolKey: Int] = [:]
+    /// The position in `all` of each pool, by its key's id: an instance's or an account's,
+    /// numbered as first met (`ExactTextPositions`, which hashes no `Hasher` for each).
+    private var instanceIDs = ExactTextPositions()
+    private var poolOfInstanceID: [Int] = []
+    private var accountIDs = ExactTextPositions()
+    private var poolOfAccountID: [Int] = []
     /// Pools whose slots are over their quota, in the order they went over.
     private(set) var overQuota: [QuotaUsage.PoolKey] = []
 
     subscript(key: QuotaUsage.PoolKey) -> QuotaUsage.Pool? {
-        positions[key].map { all[$0] }
+        position(of: key).map { all[$0] }
+    }
+
+    private func position(of key: QuotaUsage.PoolKey) -> Int? {
+        switch key {
+        case .instance(let id): instanceIDs.position(of: id).map { poolOfInstanceID[$0] }
+        case .elasticWebHosting(let account): accountIDs.position(of: account).map { poolOfAccountID[$0] }
+        }
     }
 
     /// The keys of the pools, in the order their first slot was taken.
@@ -112,8 +124,16 @@ struct QuotaPools: Sendable {
     /// instance: they find its pool once and hash nothing after.
     mutating func pool(of instance: InstanceDeclaration) -> Int? {
         guard let key = QuotaUsage.poolKey(of: instance), let product = instance.product?.value, let hosting = product.hosting else { return nil }
-        if let position = positions[key] { return position }
-        positions[key] = all.count
+        switch key {
+        case .instance(let id):
+            let (idPosition, isNew) = instanceIDs.insert(id)
+            guard isNew else { return poolOfInstanceID[idPosition] }
+            poolOfInstanceID.append(all.count)
+        case .elasticWebHosting(let account):
+            let (idPosition, isNew) = accountIDs.insert(account)
+            guard isNew else { return poolOfAccountID[idPosition] }
+            poolOfAccountID.append(all.count)
+        }
         all.append(QuotaUsage.Pool(key: key, product: product, quota: hosting.quota))
         return all.count - 1
     }

@@ -5,6 +5,8 @@ import IcplsDocument
 public struct DeclarationTable<Declaration: Sendable>: Sendable {
     /// First declarations in workspace order.
     public private(set) var ordered: [Declared<Declaration>] = []
+    /// The position of each of `ordered` among its document's declarations of its kind.
+    private(set) var placesInDocuments: [Int] = []
     /// The ids of `ordered`, at the same positions.
     private var ids = ExactTextPositions()
 
@@ -24,16 +26,10 @@ public struct DeclarationTable<Declaration: Sendable>: Sendable {
 
     mutating func reserveCapacity(_ capacity: Int) {
         ordered.reserveCapacity(capacity)
+        placesInDocuments.reserveCapacity(capacity)
         if ids.count == 0 { ids = ExactTextPositions(minimumCapacity: capacity) }
     }
 
-    /// Adds `declared` as the first of `id`, or returns the first when `id` has one.
-    mutating func insert(_ declared: Declared<Declaration>, id: String) -> Declared<Declaration>? {
-        let (position, isNew) = ids.insert(id)
-        guard isNew else { return ordered[position] }
-        ordered.append(declared)
-        return nil
-    }
 }
 
 extension DeclarationTable where Declaration: IdentifiedDeclaration {
@@ -47,9 +43,16 @@ extension DeclarationTable where Declaration: IdentifiedDeclaration {
         // Sized up front: growing a table of tens of thousands of entries rehashes every key again and again.
         table.reserveCapacity(declarations.reduce(0) { $0 + $1.count })
         for (document, inDocument) in declarations.enumerated() {
-            for declaration in inDocument {
-                guard let id = declaration.identifier,
-                      let first = table.insert(Declared(document: document, declaration: declaration), id: id.value) else { continue }
+            // A declaration is copied once, into the table, and only when it is the first of its id.
+            for place in inDocument.indices {
+                guard let id = inDocument[place].identifier else { continue }
+                let (position, isNew) = table.ids.insert(id.value)
+                if isNew {
+                    table.ordered.append(Declared(document: document, declaration: inDocument[place]))
+                    table.placesInDocuments.append(place)
+                    continue
+                }
+                let first = table.ordered[position]
                 duplicates.append(DuplicateDeclaration(
                     kind: kind, id: id.value, document: document, range: id.range,
                     first: Location(document: keys[first.document], range: first.declaration.identifier!.range)

@@ -47,60 +47,31 @@ public final class Inventory: Sendable {
         source = InventorySource(documents.map(DocumentInventory.init))
         self.asOf = asOf
         let keys = documents.map(\.key)
-        // The number table, the largest, is made here; the account and instance tables beside it.
-        let (numberTable, (accountTable, instanceTable)) = Parallel.both(
+        // The number table, the largest, is made here. Beside it, everything that needs only the
+        // account and instance tables: those tables, each instance judged, every number's instance
+        // looked up, and the references that name nothing.
+        let (numberTable, beside) = Parallel.both(
             { DeclarationTable.first(of: documents.map(\.model.serviceNumbers), as: .serviceNumber, keys: keys) },
-            {
-                (DeclarationTable.first(of: documents.map(\.model.accounts), as: .account, keys: keys),
-                 DeclarationTable.first(of: documents.map(\.model.instances), as: .instance, keys: keys))
-            }
+            { BesideTheNumberTable(documents, asOf: asOf, keys: keys) }
         )
-        let (accounts, instances, serviceNumbers) = (accountTable.table, instanceTable.table, numberTable.table)
-        self.accounts = accounts
-        self.instances = instances
-        self.serviceNumbers = serviceNumbers
-        duplicates = accountTable.duplicates + instanceTable.duplicates + numberTable.duplicates
+        accounts = beside.accounts
+        instances = beside.instances
+        serviceNumbers = numberTable.table
+        duplicates = beside.accountDuplicates + beside.instanceDuplicates + numberTable.duplicates
+        eligibility = beside.eligibility
+        unknownAccountReferences = beside.unknownAccountReferences
+        unknownInstanceReferences = beside.unknownInstanceReferences
 
-        // The instances and numbers are judged here; the references that name nothing are found beside.
-        let (numbers, references) = Parallel.both(
-            { DeclaredNumbers(serviceNumbers, instances: instances, accounts: accounts, asOf: asOf) },
-            { Self.unknownReferences(in: documents, accounts: accounts, instances: instances) }
+        let numbers = DeclaredNumbers(
+            serviceNumbers, instances: instances, accounts: accounts, eligibility: eligibility,
+            instanceOfEachNumber: beside.instanceOfEachNumber
         )
-        eligibility = numbers.eligibility
         instanceOfNumber = numbers.instanceOfNumber
         markedUsed = numbers.markedUsed
         readyNumbers = numbers.ready
         readyNumbersByInstance = numbers.readyByInstance
         appliedByNonPurchaser = numbers.appliedByNonPurchaser
         declaredQuota = numbers.quota
-        unknownAccountReferences = references.accounts
-        unknownInstanceReferences = references.instances
-    }
-
-    /// Every declaration's references that no document declares, duplicates' too.
-    private static func unknownReferences(
-        in documents: [AnalyzedDocument], accounts: DeclarationTable<AccountDeclaration>, instances: DeclarationTable<InstanceDeclaration>
-    ) -> (accounts: [Reference], instances: [Reference]) {
-        var unknownAccounts: [Reference] = []
-        var unknownInstances: [Reference] = []
-        // Declarations are read field by field where they lie (see `DeclaredNumbers`).
-        for (document, analyzed) in documents.enumerated() {
-            let declaredInstances = analyzed.model.instances, declaredNumbers = analyzed.model.serviceNumbers
-            for position in declaredInstances.indices {
-                if let account = declaredInstances[position].account, accounts.position(of: account.value) == nil {
-                    unknownAccounts.append(Reference(document: document, value: account))
-                }
-            }
-            for position in declaredNumbers.indices {
-                if let account = declaredNumbers[position].appliedBy, accounts.position(of: account.value) == nil {
-                    unknownAccounts.append(Reference(document: document, value: account))
-                }
-                if let instance = declaredNumbers[position].instance, instances.position(of: instance.value) == nil {
-                    unknownInstances.append(Reference(document: document, value: instance))
-                }
-            }
-        }
-        return (unknownAccounts, unknownInstances)
     }
 
     /// Whether this was built from the inventory `documents` declare now, for the same day.
@@ -206,10 +177,57 @@ private final class ClosestNameIndexes: @unchecked Sendable {
     }
 }
 
+/// The account and instance tables and what reads them but not the number table: each instance
+/// judged, the instance each number declaration names (duplicates' too), and the references that
+/// name nothing. Made beside the number table, the largest.
+private struct BesideTheNumberTable: Sendable {
+    var accounts = DeclarationTable<AccountDeclaration>()
+    var accountDuplicates: [DuplicateDeclaration] = []
+    var instances = DeclarationTable<InstanceDeclaration>()
+    var instanceDuplicates: [DuplicateDeclaration] = []
+    /// The host problems of each declared instance, by its position in `instances`.
+    var eligibility: [[EligibilityProblem]] = []
+    /// For each document, the position in `instances` of the instance each of its number
+    /// declarations names, in the order they are written; nil when it names none declared.
+    var instanceOfEachNumber: [[Int?]] = []
+    /// `instances[].account` and `serviceNumbers[].appliedBy` that no document declares, duplicates' too.
+    var unknownAccountReferences: [Reference] = []
+    /// `serviceNumbers[].instance` that no document declares, duplicates' too.
+    var unknownInstanceReferences: [Reference] = []
+
+    init(_ documents: [AnalyzedDocument], asOf: CalendarDate, keys: [DocumentKey]) {
+        (accounts, accountDuplicates) = DeclarationTable.first(of: documents.map(\.model.accounts), as: .account, keys: keys)
+        (instances, instanceDuplicates) = DeclarationTable.first(of: documents.map(\.model.instances), as: .instance, keys: keys)
+        // Each instance is judged once; the host rules and the unused-number fixes both read it.
+        eligibility = instances.ordered.map { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
+        // Declarations are read where they lie, field by field (see `DeclaredNumbers`).
+        for (document, analyzed) in documents.enumerated() {
+            let declaredInstances = analyzed.model.instances, declaredNumbers = analyzed.model.serviceNumbers
+            for position in declaredInstances.indices {
+                if let account = declaredInstances[position].account, accounts.position(of: account.value) == nil {
+                    unknownAccountReferences.append(Reference(document: document, value: account))
+                }
+            }
+            var instanceOfNumber: [Int?] = []
+            instanceOfNumber.reserveCapacity(declaredNumbers.count)
+            for position in declaredNumbers.indices {
+                if let account = declaredNumbers[position].appliedBy, accounts.position(of: account.value) == nil {
+                    unknownAccountReferences.append(Reference(document: document, value: account))
+                }
+                let instance = declaredNumbers[position].instance
+                let instancePosition = instance.flatMap { instances.position(of: $0.value) }
+                instanceOfNumber.append(instancePosition)
+                if let instance, instancePosition == nil {
+                    unknownInstanceReferences.append(Reference(document: document, value: instance))
+                }
+            }
+            instanceOfEachNumber.append(instanceOfNumber)
+        }
+    }
+}
+
 /// What the inventory says about each declared number, judged once per inventory.
 private struct DeclaredNumbers {
-    /// The host problems of each declared instance, by its position.
-    var eligibility: [[EligibilityProblem]]
     /// The position of each number's instance, by the number's position.
     var instanceOfNumber: [Int?] = []
     var markedUsed: [Int] = []
@@ -221,23 +239,22 @@ private struct DeclaredNumbers {
     private static let poolNotFoundYet = -1
     private static let noPool = -2
 
+    /// `instanceOfEachNumber`: the instance of each number declaration, by document (see `BesideTheNumberTable`).
     init(
         _ serviceNumbers: DeclarationTable<ServiceNumberDeclaration>, instances: DeclarationTable<InstanceDeclaration>,
-        accounts: DeclarationTable<AccountDeclaration>, asOf: CalendarDate
+        accounts: DeclarationTable<AccountDeclaration>, eligibility: [[EligibilityProblem]], instanceOfEachNumber: [[Int?]]
     ) {
-        // Each instance is judged once; the host rules and the unused-number fixes both read it.
-        eligibility = instances.ordered.map { HostEligibility.problems(of: $0.declaration, asOf: asOf) }
         readyByInstance = Array(repeating: [], count: instances.count)
         instanceOfNumber.reserveCapacity(serviceNumbers.count)
         // Declarations are read where they lie, field by field: copying a whole one out of its
         // table, strings and all, costs more than what is done with it here.
-        let numbers = serviceNumbers.ordered, hosts = instances.ordered
+        let numbers = serviceNumbers.ordered, hosts = instances.ordered, places = serviceNumbers.placesInDocuments
         // Each instance's quota pool, found the first time one of its numbers takes a slot.
         var poolOfInstance = [Int](repeating: Self.poolNotFoundYet, count: hosts.count)
         for position in numbers.indices {
             let isMarkedUsed = numbers[position].declaration.isMarkedUsed
             if isMarkedUsed { markedUsed.append(position) }
-            let instancePosition = numbers[position].declaration.instance.flatMap { instances.position(of: $0.value) }
+            let instancePosition = instanceOfEachNumber[numbers[position].document][places[position]]
             instanceOfNumber.append(instancePosition)
             guard let range = numbers[position].declaration.number?.range, let instancePosition else { continue }
             if poolOfInstance[instancePosition] == Self.poolNotFoundYet {

@@ -81,11 +81,13 @@ public struct WorkspaceIndex: Sendable {
         // Sized up front, as the declaration tables are: a check after every edit makes this again.
         var filingIDs = ExactTextPositions(minimumCapacity: documents.reduce(0) { $0 + $1.model.filings.count })
         var firstFilings: [Location] = []
-        var filings: [(document: Int, filing: FilingDeclaration)] = []
+        // Filings are found by place, not copied: a copy of a declaration retains every string in it.
+        var filings: [(document: Int, place: Int)] = []
         for (documentIndex, document) in documents.enumerated() {
-            for filing in document.model.filings {
-                filings.append((documentIndex, filing))
-                guard let id = filing.id else { continue }
+            let inDocument = document.model.filings
+            for place in inDocument.indices {
+                filings.append((documentIndex, place))
+                guard let id = inDocument[place].id else { continue }
                 let (position, isNew) = filingIDs.insert(id.value)
                 if isNew {
                     firstFilings.append(Location(document: document.key, range: id.range))
@@ -102,10 +104,11 @@ public struct WorkspaceIndex: Sendable {
         let allFilings = filings
         websites = Parallel.map(pieces) { piece in
             var entries: [WebsiteEntry] = []
-            for (document, filing) in allFilings[(allFilings.count * piece / pieces)..<(allFilings.count * (piece + 1) / pieces)] {
-                for website in filing.websites {
-                    let number = website.serviceNumber.flatMap { current.serviceNumbers.position(of: $0.value) }
-                    entries.append(WebsiteEntry(document: document, filing: filing, website: website, declaredNumber: number))
+            for (document, place) in allFilings[(allFilings.count * piece / pieces)..<(allFilings.count * (piece + 1) / pieces)] {
+                let filing = documents[document].model.filings[place]
+                for website in filing.websites.indices {
+                    let number = filing.websites[website].serviceNumber.flatMap { current.serviceNumbers.position(of: $0.value) }
+                    entries.append(WebsiteEntry(document: document, filing: filing, website: filing.websites[website], declaredNumber: number))
                 }
             }
             return entries
