@@ -27,7 +27,7 @@ public struct LinePosition: Hashable, Sendable, Comparable, CustomStringConverti
 /// Lines end at `\n`, `\r\n` or `\r`. A UTF-8 byte-order mark at the start of
 /// the text counts for no column. A bad byte counts as one column in every
 /// encoding (it stands for one U+FFFD).
-public struct LineIndex: Sendable {
+public struct LineIndex: Sendable, Equatable {
     /// Byte offset where each line's first column is.
     public private(set) var lineStarts: [Int]
     /// Byte offset just past each line's last character, before its line break.

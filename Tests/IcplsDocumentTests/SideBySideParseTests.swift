@@ -24,6 +24,26 @@ import Testing
         }
     }
 
+    /// The lines are indexed by the thread that parses from the start: at the join when there is
+    /// one, else at the end. Either way they are the text's lines, and the tree is the same.
+    @Test(arguments: [true, false])
+    func linesAreIndexedWhetherTheParseJoinsOrNot(waiting: Bool) {
+        let texts = [
+            Self.document(entries: 3_000), Array("{\n  \"a\": [1,\r\n 2]\r}".utf8), Array("[1, \"x\n".utf8), Array(repeating: UInt8(ascii: "\n"), count: 2_000),
+        ]
+        for text in texts {
+            let (tree, lines) = text.withUnsafeBufferPointer {
+                JSONCParser.parseIndexingLines($0, sideBySideFrom: 1_024, waitingForTheOtherCore: waiting)
+            }
+            #expect(tree == text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: .max) })
+            #expect(lines == LineIndex(text))
+        }
+        let text = Self.document(entries: 3_000)
+        nonisolated(unsafe) var calls = 0
+        _ = text.withUnsafeBufferPointer { SideBySideParse.parse($0, waitingForTheOtherCore: waiting) { calls += 1 } }
+        #expect(calls == 1, "the work done before waiting is done once, joined or not")
+    }
+
     @Test func commentsBOMAndTrailingCommasAreKeptInOrder() {
         var text = Array("\u{FEFF}// head\n".utf8) + Self.document(entries: 200)
         let middle = SideBySideParse.splitOffset(ofTextOf: text.count)

@@ -51,14 +51,13 @@ public struct AnalyzedDocument: Sendable {
         self.text = text
         let made: (LineIndex, JSONSyntaxTree)
         let sideBySideFrom = onBothCores ? JSONCParser.sideBySideMinimum : .max
-        let parse = { @Sendable in text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: sideBySideFrom) } }
         switch (lineIndex, tree) {
         case let (lineIndex?, tree?): made = (lineIndex, tree)
-        case (nil, nil) where text.count >= sideBySideFrom:
-            // Both walk every byte, independently: a large text has them made side by side.
-            let (tree, lineIndex) = Parallel.both(parse, { LineIndex(text) })
+        case (nil, nil):
+            // A large text's lines are indexed while its parse waits for the other core's part.
+            let (tree, lineIndex) = text.withUnsafeBufferPointer { JSONCParser.parseIndexingLines($0, sideBySideFrom: sideBySideFrom) }
             made = (lineIndex, tree)
-        default: made = (lineIndex ?? LineIndex(text), tree ?? parse())
+        default: made = (lineIndex ?? LineIndex(text), tree ?? text.withUnsafeBufferPointer { JSONCParser.parse($0, sideBySideFrom: sideBySideFrom) })
         }
         (self.lineIndex, self.tree) = made
         let tree = made.1
