@@ -16,7 +16,8 @@ struct BenchOptions {
       --sizes LIST     document sizes in bytes (default 100000,1000000,10000000)
       --emit BYTES     write one generated document of about that size to standard output
       --repeat-check BYTES RUNS
-                       check one generated document RUNS times and print nothing (for a profiler)
+                       check one generated document RUNS times (for a profiler), then print
+                       the median time of a check
     """
 
     var json = false
