@@ -100,6 +100,13 @@ struct QuotaPools: Sendable {
     /// Pools whose slots are over their quota, in the order they went over.
     private(set) var overQuota: [QuotaUsage.PoolKey] = []
 
+    /// Room for `count` pools of instances, made at once instead of by growing.
+    mutating func reserveCapacity(instancePools count: Int) {
+        all.reserveCapacity(count)
+        if instanceIDs.count == 0 { instanceIDs = ExactTextPositions(minimumCapacity: count) }
+        poolOfInstanceID.reserveCapacity(count)
+    }
+
     subscript(key: QuotaUsage.PoolKey) -> QuotaUsage.Pool? {
         position(of: key).map { all[$0] }
     }

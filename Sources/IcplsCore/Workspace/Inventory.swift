@@ -43,17 +43,15 @@ public final class Inventory: Sendable {
 
     private let closestNames = ClosestNameIndexes()
 
-    init(documents: [AnalyzedDocument], asOf: CalendarDate) {
-        source = InventorySource(documents.map(DocumentInventory.init))
-        self.asOf = asOf
-        let keys = documents.map(\.key)
-        // The number table, the largest, is made here. Beside it, everything that needs only the
-        // account and instance tables: those tables, each instance judged, every number's instance
-        // looked up, and the references that name nothing.
-        let (numberTable, beside) = Parallel.both(
-            { DeclarationTable.first(of: documents.map(\.model.serviceNumbers), as: .serviceNumber, keys: keys) },
-            { BesideTheNumberTable(documents, asOf: asOf, keys: keys) }
-        )
+    convenience init(documents: [AnalyzedDocument], asOf: CalendarDate) {
+        self.init(InventoryTables(documents: documents, asOf: asOf))
+    }
+
+    /// The rest of the inventory whose tables are `tables`: what the inventory says of each number.
+    init(_ tables: InventoryTables) {
+        let (numberTable, beside) = (tables.numberTable, tables.beside)
+        source = InventorySource(tables.documents.map(DocumentInventory.init))
+        asOf = tables.asOf
         accounts = beside.accounts
         instances = beside.instances
         serviceNumbers = numberTable.table
@@ -177,6 +175,30 @@ private final class ClosestNameIndexes: @unchecked Sendable {
     }
 }
 
+/// The declaration tables of an inventory and what needs nothing else, made first: the rest of
+/// the inventory (`Inventory.init(_:)`) and the websites' numbers (`WorkspaceIndex`) both read them.
+struct InventoryTables: Sendable {
+    let documents: [AnalyzedDocument]
+    let asOf: CalendarDate
+    fileprivate let numberTable: (table: DeclarationTable<ServiceNumberDeclaration>, duplicates: [DuplicateDeclaration])
+    fileprivate let beside: BesideTheNumberTable
+
+    var serviceNumbers: DeclarationTable<ServiceNumberDeclaration> { numberTable.table }
+
+    init(documents: [AnalyzedDocument], asOf: CalendarDate) {
+        self.documents = documents
+        self.asOf = asOf
+        let keys = documents.map(\.key)
+        // The number table, the largest, is made here. Beside it, everything that needs only the
+        // account and instance tables: those tables, each instance judged, every number's instance
+        // looked up, and the references that name nothing.
+        (numberTable, beside) = Parallel.both(
+            { DeclarationTable.first(of: documents.map(\.model.serviceNumbers), as: .serviceNumber, keys: keys) },
+            { BesideTheNumberTable(documents, asOf: asOf, keys: keys) }
+        )
+    }
+}
+
 /// The account and instance tables and what reads them but not the number table: each instance
 /// judged, the instance each number declaration names (duplicates' too), and the references that
 /// name nothing. Made beside the number table, the largest.
@@ -246,6 +268,7 @@ private struct DeclaredNumbers {
     ) {
         readyByInstance = Array(repeating: [], count: instances.count)
         instanceOfNumber.reserveCapacity(serviceNumbers.count)
+        quota.reserveCapacity(instancePools: instances.count)
         // Declarations are read where they lie, field by field: copying a whole one out of its
         // table, strings and all, costs more than what is done with it here.
         let numbers = serviceNumbers.ordered, hosts = instances.ordered, places = serviceNumbers.placesInDocuments

@@ -71,13 +71,6 @@ public struct WorkspaceIndex: Sendable {
         let documents = unordered.sorted { $0.order < $1.order }
         self.documents = documents
         documentPositions = Dictionary(documents.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let current: Inventory
-        if let inventory, inventory.isCurrent(for: documents, asOf: asOf) {
-            current = inventory
-        } else {
-            current = Inventory(documents: documents, asOf: asOf)
-        }
-        self.inventory = current
         // Sized up front, as the declaration tables are: a check after every edit makes this again.
         var filingIDs = ExactTextPositions(minimumCapacity: documents.reduce(0) { $0 + $1.model.filings.count })
         var firstFilings: [Location] = []
@@ -100,19 +93,35 @@ public struct WorkspaceIndex: Sendable {
         }
         // Each website's number is looked up here, once; every rule reads the position. The
         // filings are taken in pieces side by side: the lookups are most of an edit's check.
-        let pieces = filings.count < 2_000 ? 1 : 2
+        // A new inventory is finished beside them: they need only its number table.
+        let pieces = filings.count < 2_000 ? 1 : 4
         let allFilings = filings
-        websites = Parallel.map(pieces) { piece in
+        @Sendable func entries(_ piece: Int, numbers: DeclarationTable<ServiceNumberDeclaration>) -> [WebsiteEntry] {
             var entries: [WebsiteEntry] = []
             for (document, place) in allFilings[(allFilings.count * piece / pieces)..<(allFilings.count * (piece + 1) / pieces)] {
                 let filing = documents[document].model.filings[place]
                 for website in filing.websites.indices {
-                    let number = filing.websites[website].serviceNumber.flatMap { current.serviceNumbers.position(of: $0.value) }
+                    let number = filing.websites[website].serviceNumber.flatMap { numbers.position(of: $0.value) }
                     entries.append(WebsiteEntry(document: document, filing: filing, website: filing.websites[website], declaredNumber: number))
                 }
             }
             return entries
-        }.flatMap { $0 }
+        }
+        if let inventory, inventory.isCurrent(for: documents, asOf: asOf) {
+            self.inventory = inventory
+            websites = Parallel.map(pieces) { entries($0, numbers: inventory.serviceNumbers) }.flatMap { $0 }
+        } else {
+            let tables = InventoryTables(documents: documents, asOf: asOf)
+            let made = Parallel.map(1 + pieces) { work -> IndexWork in
+                work == 0 ? .inventory(Inventory(tables)) : .websites(entries(work - 1, numbers: tables.serviceNumbers))
+            }
+            var inventory: Inventory?
+            for case .inventory(let made) in made { inventory = made }
+            self.inventory = inventory!
+            websites = made.flatMap { work -> [WebsiteEntry] in
+                if case .websites(let entries) = work { entries } else { [] }
+            }
+        }
         consumptionOrder = websites.indices.filter { !websites[$0].isDraft } + websites.indices.filter { websites[$0].isDraft }
     }
 
@@ -141,4 +150,10 @@ public struct WorkspaceIndex: Sendable {
         }
         return nil
     }
+}
+
+/// What one piece of work of `WorkspaceIndex.init` makes.
+private enum IndexWork: Sendable {
+    case inventory(Inventory)
+    case websites([WebsiteEntry])
 }
