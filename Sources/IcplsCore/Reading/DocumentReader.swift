@@ -30,15 +30,15 @@ public struct DocumentReader {
         }
         let readFilings = { @Sendable () -> (filings: [FilingDeclaration], findings: [StructuralFinding]) in
             var reader = DocumentReader()
-            let filings = reader.elements(members["filings"], kind: .filing).map { reader.readFiling($0) }
+            let filings = reader.readElements(members["filings"], kind: .filing) { $0.readFiling($1) }
             return (filings, reader.findings)
         }
         let readInventory = { @Sendable () -> (model: DocumentModel, findings: [StructuralFinding]) in
             var reader = DocumentReader()
             var model = DocumentModel()
-            model.accounts = reader.elements(members["accounts"], kind: .account).map { reader.readAccount($0) }
-            model.instances = reader.elements(members["instances"], kind: .instance).map { reader.readInstance($0) }
-            model.serviceNumbers = reader.elements(members["serviceNumbers"], kind: .serviceNumber).map { reader.readServiceNumber($0) }
+            model.accounts = reader.readElements(members["accounts"], kind: .account) { $0.readAccount($1) }
+            model.instances = reader.readElements(members["instances"], kind: .instance) { $0.readInstance($1) }
+            model.serviceNumbers = reader.readElements(members["serviceNumbers"], kind: .serviceNumber) { $0.readServiceNumber($1) }
             return (model, reader.findings)
         }
         let (inventory, filings) = sideBySide ? Parallel.both(readInventory, readFilings) : (readInventory(), readFilings())
@@ -97,7 +97,7 @@ public struct DocumentReader {
             account: identifier(members, "account"),
             status: enumeration(members, "status", FilingStatus.self)
         )
-        for website in elements(members["websites"], kind: .website) { filing.websites.append(readWebsite(website)) }
+        filing.websites = readElements(members["websites"], kind: .website) { $0.readWebsite($1) }
         return filing
     }
 
@@ -151,24 +151,29 @@ public struct DocumentReader {
         return counting
     }
 
-    private mutating func elements(_ member: JSONMember?, kind: ObjectKind) -> [JSONNode] {
+    /// Each object among the elements of `member`'s array read by `read`, in order, where it
+    /// lies (copying the elements out first costs more than reading them); what is no array or
+    /// no object is reported as it is met.
+    private mutating func readElements<Declaration>(
+        _ member: JSONMember?, kind: ObjectKind, _ read: (inout DocumentReader, JSONNode) -> Declaration
+    ) -> [Declaration] {
         guard let member, !member.value.isInvalid else { return [] }
-        guard let array = member.value.array else {
+        guard case .array(let array) = member.value.value else {
             report("ICP003", member.value.range, .wrongType(member: member.key, expected: .arrayOf(kind)))
             findDuplicateKeys(member.value)
             return []
         }
-        var objects: [JSONNode] = []
-        objects.reserveCapacity(array.count)
-        for element in array {
-            if element.object != nil {
-                objects.append(element)
-            } else if !element.isInvalid {
-                report("ICP003", element.range, .arrayElementNotObject(kind))
-                findDuplicateKeys(element)
+        var declarations: [Declaration] = []
+        declarations.reserveCapacity(array.count)
+        for position in array.indices {
+            if case .object = array[position].value {
+                declarations.append(read(&self, array[position]))
+            } else if !array[position].isInvalid {
+                report("ICP003", array[position].range, .arrayElementNotObject(kind))
+                findDuplicateKeys(array[position])
             }
         }
-        return objects
+        return declarations
     }
 
     // MARK: - Values
