@@ -44,6 +44,41 @@ import Testing
         #expect(calls == 1, "the work done before waiting is done once, joined or not")
     }
 
+    @Test func aTextLaidOutInLinesIsSplitByIndentationWithoutAScan() throws {
+        let text = Self.document(entries: 3_000)
+        try text.withUnsafeBufferPointer { bytes in
+            for offset in stride(from: bytes.count / 10, to: bytes.count * 9 / 10, by: bytes.count / 7) {
+                let guess = try #require(ElementBoundary.byIndentation(offset, in: bytes))
+                #expect(guess >= offset && bytes[guess] == UInt8(ascii: "{"))
+                #expect(SideBySideParse.elements(of: bytes, from: guess) != nil, "the other thread reads from there to the end")
+            }
+            let minified = text.map { $0 == 0x0A ? UInt8(ascii: " ") : $0 }
+            minified.withUnsafeBufferPointer { minified in
+                #expect(ElementBoundary.byIndentation(minified.count / 2, in: minified) == nil)
+                let scanned = ElementBoundary.near(minified.count / 2, in: minified)
+                #expect(scanned.map { $0 >= minified.count / 2 && minified[$0] == UInt8(ascii: "{") } == true, "scanned instead")
+            }
+        }
+    }
+
+    /// Lines that look like elements but are not (in a comment, or a deeper value laid out as
+    /// shallow as the elements): the two parts do not join there, and the tree is the same.
+    @Test func aLineThatOnlyLooksLikeAnElementGivesTheSameTree() {
+        var text = Self.document(entries: 400)
+        let middle = SideBySideParse.splitOffset(ofTextOf: text.count)
+        let lineBreak = text[middle...].firstIndex(of: 0x0A)!
+        text.insert(contentsOf: Array("/*,\n    { \"not\": [ ] },\n*/".utf8), at: lineBreak)
+        expectSameTree(text)
+        // An element whose first line, long enough to hold the split, ends in an array laid out as shallow.
+        var shallow = Self.document(entries: 400)
+        let elementLine = shallow[..<middle].lastIndex(of: 0x0A)! + 1 + 4
+        let deep = "{ \"deep\": [ \"\(String(repeating: "x", count: 2_000))\",\n    { \"a\": 1 } ] }, "
+        shallow.insert(contentsOf: Array(deep.utf8), at: elementLine)
+        let guess = shallow.withUnsafeBufferPointer { ElementBoundary.byIndentation(SideBySideParse.splitOffset(ofTextOf: $0.count), in: $0) }
+        #expect(guess.map { shallow[$0...].starts(with: Array("{ \"a\"".utf8)) } == true, "the guess is the deeper element")
+        expectSameTree(shallow)
+    }
+
     @Test func commentsBOMAndTrailingCommasAreKeptInOrder() {
         var text = Array("\u{FEFF}// head\n".utf8) + Self.document(entries: 200)
         let middle = SideBySideParse.splitOffset(ofTextOf: text.count)
