@@ -39,8 +39,14 @@ public struct ExactTextPositions: Sendable {
     /// The position of `text`, added after all others when it is new.
     @discardableResult
     public mutating func insert(_ text: String) -> (position: Int, inserted: Bool) {
+        insert(text, hash: Self.hash(text))
+    }
+
+    /// `insert(_:)` with the text's `hash(_:)` made before, where the text's bytes were at hand:
+    /// the bytes are read again only when another text has the same hash.
+    @discardableResult
+    public mutating func insert(_ text: String, hash: UInt64) -> (position: Int, inserted: Bool) {
         if (texts.count + 1) * 2 > slots.count { grow() }
-        let hash = Self.hash(text)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -79,7 +85,7 @@ public struct ExactTextPositions: Sendable {
 
     /// The hash of the text's UTF-8 bytes: eight at a time, each mixed in with a multiply and a
     /// rotation, the length first and a final mixing so that the low bits (the slot) depend on all.
-    static func hash(_ text: String) -> UInt64 {
+    public static func hash(_ text: String) -> UInt64 {
         if let hash = text.utf8.withContiguousStorageIfAvailable({ hash($0) }) { return hash }
         return Array(text.utf8).withUnsafeBufferPointer { hash($0) }
     }

@@ -52,6 +52,10 @@ public struct WorkspaceIndex: Sendable {
     public private(set) var websites: [WebsiteEntry] = []
     /// Indexes into `websites`: non-draft filings first, then drafts, each in workspace order (the ICP201 order).
     public private(set) var consumptionOrder: [Int] = []
+    /// The domain each website claims, as domains are compared (ICP504), by the website's position
+    /// in `websites`; nil when it has none or its filing is cancelled. Made with the websites,
+    /// while their domains are at hand.
+    public private(set) var claimedDomains: [ClaimedDomain?] = []
 
     public var accounts: DeclarationTable<AccountDeclaration> { inventory.accounts }
     public var instances: DeclarationTable<InstanceDeclaration> { inventory.instances }
@@ -96,20 +100,25 @@ public struct WorkspaceIndex: Sendable {
         // A new inventory is finished beside them: they need only its number table.
         let pieces = filings.count < 2_000 ? 1 : 4
         let allFilings = filings
-        @Sendable func entries(_ piece: Int, numbers: DeclarationTable<ServiceNumberDeclaration>) -> [WebsiteEntry] {
-            var entries: [WebsiteEntry] = []
+        @Sendable func entries(_ piece: Int, numbers: DeclarationTable<ServiceNumberDeclaration>) -> WebsitePiece {
+            var entries = WebsitePiece()
             for (document, place) in allFilings[(allFilings.count * piece / pieces)..<(allFilings.count * (piece + 1) / pieces)] {
                 let filing = documents[document].model.filings[place]
+                let claims = filing.effectiveStatus != .cancelled
                 for website in filing.websites.indices {
                     let number = filing.websites[website].serviceNumber.flatMap { numbers.position(of: $0.value) }
-                    entries.append(WebsiteEntry(document: document, filing: filing, website: filing.websites[website], declaredNumber: number))
+                    let domain = claims ? filing.websites[website].domain.map { ClaimedDomain($0.value) } : nil
+                    entries.websites.append(WebsiteEntry(document: document, filing: filing, website: filing.websites[website], declaredNumber: number))
+                    entries.domains.append(domain)
                 }
             }
             return entries
         }
         if let inventory, inventory.isCurrent(for: documents, asOf: asOf) {
             self.inventory = inventory
-            websites = Parallel.map(pieces) { entries($0, numbers: inventory.serviceNumbers) }.flatMap { $0 }
+            let made = Parallel.map(pieces) { entries($0, numbers: inventory.serviceNumbers) }
+            websites = made.flatMap(\.websites)
+            claimedDomains = made.flatMap(\.domains)
         } else {
             let tables = InventoryTables(documents: documents, asOf: asOf)
             let made = Parallel.map(1 + pieces) { work -> IndexWork in
@@ -118,8 +127,9 @@ public struct WorkspaceIndex: Sendable {
             var inventory: Inventory?
             for case .inventory(let made) in made { inventory = made }
             self.inventory = inventory!
-            websites = made.flatMap { work -> [WebsiteEntry] in
-                if case .websites(let entries) = work { entries } else { [] }
+            for case .websites(let piece) in made {
+                websites += piece.websites
+                claimedDomains += piece.domains
             }
         }
         consumptionOrder = websites.indices.filter { !websites[$0].isDraft } + websites.indices.filter { websites[$0].isDraft }
@@ -155,5 +165,25 @@ public struct WorkspaceIndex: Sendable {
 /// What one piece of work of `WorkspaceIndex.init` makes.
 private enum IndexWork: Sendable {
     case inventory(Inventory)
-    case websites([WebsiteEntry])
+    case websites(WebsitePiece)
+}
+
+/// The websites of some filings, and the domains they claim.
+private struct WebsitePiece: Sendable {
+    var websites: [WebsiteEntry] = []
+    var domains: [ClaimedDomain?] = []
+}
+
+/// A domain as domains are compared (`HostName.comparison(of:)`), with the hash of its key when
+/// the key compares by its bytes (`ExactTextPositions`).
+public struct ClaimedDomain: Sendable {
+    public let key: String
+    /// Nil when the key compares as a Swift string instead.
+    public let hash: UInt64?
+
+    init(_ domain: String) {
+        let (key, comparesByBytes) = HostName.comparison(of: domain)
+        self.key = key
+        hash = comparesByBytes ? ExactTextPositions.hash(key) : nil
+    }
 }

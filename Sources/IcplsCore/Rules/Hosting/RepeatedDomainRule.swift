@@ -24,32 +24,33 @@ struct RepeatedDomainRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        // Keys that compare by their bytes are found by them (`ExactTextPositions`, no `Hasher`);
-        // the rest, which are few, as Swift strings. No key of one kind equals one of the other.
+        // Keys that compare by their bytes are found by them, with the hashes made with the
+        // websites (no key's bytes are read again unless it repeats); the rest, which are few, as
+        // Swift strings. No key of one kind equals one of the other (`HostName.comparison(of:)`).
         var byteKeys = ExactTextPositions(minimumCapacity: index.websites.count)
-        var byteKeyKeepers: [WebsiteEntry] = []
-        var otherKeyKeepers: [String: WebsiteEntry] = [:]
+        var byteKeyKeepers: [Int] = []
+        var otherKeyKeepers: [String: Int] = [:]
+        let claimed = index.claimedDomains
         for websiteIndex in index.consumptionOrder {
-            let entry = index.websites[websiteIndex]
-            guard entry.filing.effectiveStatus != .cancelled, let domain = entry.website.domain else { continue }
-            let (key, comparesByBytes) = HostName.comparison(of: domain.value)
-            let keeper: WebsiteEntry
-            if comparesByBytes {
-                let (position, isNew) = byteKeys.insert(key)
+            guard let domain = claimed[websiteIndex] else { continue }
+            let keeper: Int
+            if let hash = domain.hash {
+                let (position, isNew) = byteKeys.insert(domain.key, hash: hash)
                 guard !isNew else {
-                    byteKeyKeepers.append(entry)
+                    byteKeyKeepers.append(websiteIndex)
                     continue
                 }
                 keeper = byteKeyKeepers[position]
             } else {
-                guard let first = otherKeyKeepers[key] else {
-                    otherKeyKeepers[key] = entry
+                guard let first = otherKeyKeepers[domain.key] else {
+                    otherKeyKeepers[domain.key] = websiteIndex
                     continue
                 }
                 keeper = first
             }
-            sink.emit(document: entry.document, range: domain.range, .domainRepeated(domain.value),
-                      related: [(index.location(keeper.document, keeper.website.domain!.range), .relatedKeeper)])
+            let repeated = index.websites[websiteIndex], kept = index.websites[keeper]
+            sink.emit(document: repeated.document, range: repeated.website.domain!.range, .domainRepeated(repeated.website.domain!.value),
+                      related: [(index.location(kept.document, kept.website.domain!.range), .relatedKeeper)])
         }
     }
 }
