@@ -30,22 +30,24 @@ public struct NumberUsage: Sendable {
             guard let used = declared.declaration.used else { continue }
             firstConsumerOfDeclared[position] = .markedUsed(document: declared.document, range: used.range)
         }
-        // Declared numbers were looked up when the index was made: only undeclared ones are hashed here.
+        // Declared numbers were looked up when the index was made: only undeclared ones are hashed
+        // here, and only their text is read.
         for websiteIndex in index.consumptionOrder {
             let entry = index.websites[websiteIndex]
-            guard let number = entry.website.serviceNumber else { continue }
-            if let position = entry.declaredNumber { isDeclaredNumberNamed[position] = true }
-            guard entry.hosting == .alibabaCloud else { continue }
             if let position = entry.declaredNumber {
+                isDeclaredNumberNamed[position] = true
+                guard entry.hosting == .alibabaCloud else { continue }
                 if let first = firstConsumerOfDeclared[position] {
                     reuses.append((websiteIndex, first))
                 } else {
                     firstConsumerOfDeclared[position] = .website(websiteIndex)
                 }
-            } else if let first = firstConsumerOfUndeclared[ExactText(number.value)] {
-                reuses.append((websiteIndex, first))
-            } else {
-                firstConsumerOfUndeclared[ExactText(number.value)] = .website(websiteIndex)
+            } else if entry.hosting == .alibabaCloud, let number = entry.website.serviceNumber {
+                if let first = firstConsumerOfUndeclared[ExactText(number.value)] {
+                    reuses.append((websiteIndex, first))
+                } else {
+                    firstConsumerOfUndeclared[ExactText(number.value)] = .website(websiteIndex)
+                }
             }
         }
     }

@@ -43,10 +43,11 @@ public final class RuleContext: Sendable {
     public init(index: WorkspaceIndex, catalog: any MessageCatalog) {
         self.index = index
         asOf = index.inventory.asOf
-        // Number usage and host judgements are independent of each other: made side by side.
-        ((numberUsage, quotaUsage), hostJudgements) = Parallel.both(
-            { (NumberUsage(index), QuotaUsage(index)) },
-            { HostJudgement.judge(index) }
+        // Number usage, quota usage and host judgements are independent of one another: made
+        // side by side, the first (the longest) on one core, the others on the other.
+        (numberUsage, (quotaUsage, hostJudgements)) = Parallel.both(
+            { NumberUsage(index) },
+            { (QuotaUsage(index), HostJudgement.judge(index)) }
         )
         fixes = FixFactory(index: index, numberUsage: numberUsage, catalog: catalog)
     }
