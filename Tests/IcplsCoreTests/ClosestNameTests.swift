@@ -30,6 +30,32 @@ import Testing
     /// The index must give exactly the answers of a scan over every name, for typed
     /// text near names (edits of every kind at every place) and far from them.
     @Test func indexAnswersAsAScanOfEveryName() {
+        let (names, typed) = Self.namesAndTypedTexts()
+        let index = ClosestNameIndex(names)
+        var answered = 0
+        for text in typed {
+            let expected = ClosestName.closest(text, among: names)
+            #expect(index.closest(text) == expected, "typed \(text)")
+            if !expected.isEmpty { answered += 1 }
+        }
+        #expect(answered > 300, "most typed texts are near a name")
+    }
+
+    /// So must the scan of the names for many typed texts at once, texts typed twice included.
+    @Test func scanForManyTextsAnswersAsAScanOfEveryNameForEach() {
+        let (names, typed) = Self.namesAndTypedTexts()
+        let texts = typed + typed.prefix(20) + ["", "ACCT-1", "acct-10000000000", "小店-1x"]
+        let answers = ClosestNameScan.closest(to: texts, among: names)
+        #expect(answers.count == texts.count)
+        for (text, answer) in zip(texts, answers) {
+            #expect(answer == ClosestName.closest(text, among: names), "typed \(text)")
+        }
+        #expect(ClosestNameScan.closest(to: [], among: names).isEmpty)
+        #expect(ClosestNameScan.closest(to: ["acct-1x"], among: []) == [[]])
+    }
+
+    /// A thousand names of several shapes, near twins among them, and 600 texts typed near them.
+    private static func namesAndTypedTexts() -> (names: [String], typed: [String]) {
         var random = TestRandom(seed: 42)
         let alphabet = Array("abcdef0123456789-".utf8)
         var names: [String] = []
@@ -46,27 +72,40 @@ import Testing
         // Near twins, so that ties and case folding are exercised.
         names += names.prefix(100).map { $0.uppercased() }
         names += names.prefix(100).map { $0 + "0" }
-        let index = ClosestNameIndex(names)
-        var answered = 0
+        var typed: [String] = []
         for trial in 0..<600 {
-            var typed = Array(names[Int(random.next() % UInt64(names.count))].unicodeScalars)
+            var text = Array(names[Int(random.next() % UInt64(names.count))].unicodeScalars)
             for _ in 0..<(trial % 4) {
-                let place = Int(random.next() % UInt64(typed.count + 1))
+                let place = Int(random.next() % UInt64(text.count + 1))
                 let scalar = Unicode.Scalar(alphabet[Int(random.next() % UInt64(alphabet.count))])
                 switch random.next() % 4 {
-                case 0: typed.insert(scalar, at: place)
-                case 1 where place < typed.count: typed.remove(at: place)
-                case 2 where place < typed.count: typed[place] = scalar
-                case 3 where place + 1 < typed.count: typed.swapAt(place, place + 1)
+                case 0: text.insert(scalar, at: place)
+                case 1 where place < text.count: text.remove(at: place)
+                case 2 where place < text.count: text[place] = scalar
+                case 3 where place + 1 < text.count: text.swapAt(place, place + 1)
                 default: break
                 }
             }
-            let text = String(String.UnicodeScalarView(typed))
-            let expected = ClosestName.closest(text, among: names)
-            #expect(index.closest(text) == expected, "typed \(text)")
-            if !expected.isEmpty { answered += 1 }
+            typed.append(String(String.UnicodeScalarView(text)))
         }
-        #expect(answered > 300, "most typed texts are near a name")
+        return (names, typed)
+    }
+
+    /// The first check of an inventory scans its ids; a check that keeps it indexes them; the
+    /// answers are the same either way.
+    @Test func anInventoryScansItsIdsForOneCheckAndIndexesThemWhenKept() {
+        let numbers = (0..<50).map { "32a43232-a888-88e8-b9ec-\(String(100_000_000_000 + $0))" }
+        let text = #"{ "serviceNumbers": ["# + numbers.map { #"{ "number": "\#($0)" }"# }.joined(separator: ", ") + "] }"
+        let document = AnalyzedDocument(key: DocumentKey("/ws/a.icp.json"), order: DocumentOrder(rootIndex: 0, relativePath: "a.icp.json"), text: Array(text.utf8))
+        let inventory = Inventory(documents: [document], asOf: CalendarDate(year: 2026, month: 6, day: 15)!)
+        let typed = ["32a43232-a888-88e8-b9ec-100000000007x", "32a43232-a888-88e8-b9ec-1000000000", "acct-1"]
+        let expected = typed.map { ClosestName.closest($0, among: numbers) }
+        #expect(expected[0] == [numbers[7]] && expected[2].isEmpty)
+        #expect(inventory.closestIDs(.serviceNumber, to: typed) == expected)
+        #expect(!inventory.hasClosestIDIndex(.serviceNumber), "one check scans")
+        #expect(inventory.closestIDs(.serviceNumber, to: typed) == expected)
+        #expect(inventory.hasClosestIDIndex(.serviceNumber), "a second indexes")
+        #expect(inventory.closestIDs(.serviceNumber, to: typed) == expected)
+        #expect(!inventory.hasClosestIDIndex(.account))
     }
 }
-

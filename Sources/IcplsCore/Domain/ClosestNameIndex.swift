@@ -74,14 +74,14 @@ public struct ClosestNameIndex: Sendable {
         return found.count == 1 ? found[0] : nil
     }
 
-    private static func bounds(ofPiece piece: Int, length: Int) -> (start: Int, end: Int) {
+    static func bounds(ofPiece piece: Int, length: Int) -> (start: Int, end: Int) {
         (length * piece / pieces, length * (piece + 1) / pieces)
     }
 
     /// The piece's bytes folded to lower case, eight at a time, each word mixed in with a
     /// multiply and a rotation after the name's length and the piece's number; two pieces that
     /// collide only cost one more comparison. Only ASCII is ever keyed.
-    private static func key(length: Int, piece: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    static func key(length: Int, piece: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var hash = UInt64(truncatingIfNeeded: length << 3 | piece) &* multiplier
         var offset = range.lowerBound

@@ -88,10 +88,23 @@ public final class Inventory: Sendable {
     public var instanceIDs: [String] { instances.orderedIDs }
     public var numberIDs: [String] { serviceNumbers.orderedIDs }
 
-    /// "Did you mean" indexes over the declared ids, each built the first time a rule asks.
-    var accountNames: ClosestNameIndex { closestNames.index(.account) { accountIDs } }
-    var instanceNames: ClosestNameIndex { closestNames.index(.instance) { instanceIDs } }
-    var numberNames: ClosestNameIndex { closestNames.index(.serviceNumber) { numberIDs } }
+    /// Whether the declared ids of `kind` have a "did you mean" index yet (for tests).
+    func hasClosestIDIndex(_ kind: DeclarationKind) -> Bool {
+        closestNames.isIndexed(kind)
+    }
+
+    /// "Did you mean" answers for ids of one kind that no document declares: for each of `typed`,
+    /// the closest declared ids, in workspace order (`ClosestName`).
+    func closestIDs(_ kind: DeclarationKind, to typed: [String]) -> [[String]] {
+        closestNames.closest(kind, to: typed) { () -> [String] in
+            switch kind {
+            case .account: accountIDs
+            case .instance: instanceIDs
+            case .serviceNumber: numberIDs
+            case .filing: [] // filings are no part of an inventory
+            }
+        }
+    }
 }
 
 /// The inventory arrays an inventory was built from.
@@ -159,19 +172,35 @@ private func isSameID(_ kept: Located<String>?, _ current: Located<String>?) -> 
     (kept?.value ?? "").isExactly(current?.value ?? "")
 }
 
-/// The three "did you mean" indexes of an inventory, each made once, on first use, by
-/// whichever rule asks first; rules run side by side, so a lock guards them.
+/// The "did you mean" answers of an inventory. The first check that asks about ids of a kind
+/// scans the declared ids once for all its questions (`ClosestNameScan`); a later check, which
+/// keeps the inventory because an edit left it as it was, builds an index of them
+/// (`ClosestNameIndex`), kept for every check after. Rules run side by side: a lock guards the state.
 private final class ClosestNameIndexes: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [DeclarationKind: ClosestNameIndex] = [:]
+    private var asked: Set<DeclarationKind> = []
 
-    func index(_ kind: DeclarationKind, names: () -> [String]) -> ClosestNameIndex {
+    /// Whether the ids of `kind` have an index yet (for tests).
+    func isIndexed(_ kind: DeclarationKind) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if let index = made[kind] { return index }
-        let index = ClosestNameIndex(names())
-        made[kind] = index
-        return index
+        return made[kind] != nil
+    }
+
+    func closest(_ kind: DeclarationKind, to typed: [String], names: () -> [String]) -> [[String]] {
+        guard !typed.isEmpty else { return [] }
+        lock.lock()
+        let index = made[kind]
+        let isFirstQuestion = asked.insert(kind).inserted
+        lock.unlock()
+        if let index { return typed.map(index.closest) }
+        if isFirstQuestion { return ClosestNameScan.closest(to: typed, among: names()) }
+        let built = ClosestNameIndex(names())
+        lock.lock()
+        made[kind] = made[kind] ?? built
+        lock.unlock()
+        return typed.map(built.closest)
     }
 }
 

@@ -34,13 +34,23 @@ extension WorkspaceIndex {
 }
 
 extension DiagnosticSink {
-    /// Reports a reference that no document declares, suggesting the closest declared
-    /// name in the message (when one is closest) and offering the closest as fixes.
-    mutating func emitUnknownReference(
-        _ value: Located<String>, document: Int, among names: ClosestNameIndex, _ context: RuleContext,
+    /// Reports references that no document declares, each suggesting the closest declared id
+    /// of `kind` in the message (when one is closest) and offering the closest as fixes. The
+    /// closest ids are found for all of them at once.
+    mutating func emitUnknownReferences(
+        _ references: [Reference], of kind: DeclarationKind, _ context: RuleContext,
         _ message: (_ typed: String, _ suggestion: String?) -> Message
     ) {
-        let closest = names.closest(value.value)
+        let closest = context.index.inventory.closestIDs(kind, to: references.map(\.value.value))
+        for (reference, closest) in zip(references, closest) {
+            emitUnknownReference(reference.value, document: reference.document, closest: closest, context, message)
+        }
+    }
+
+    private mutating func emitUnknownReference(
+        _ value: Located<String>, document: Int, closest: [String], _ context: RuleContext,
+        _ message: (_ typed: String, _ suggestion: String?) -> Message
+    ) {
         emit(
             document: document, range: value.range, message(value.value, closest.count == 1 ? closest[0] : nil),
             fixes: context.fixes.replaceWithClosest(document: document, range: value.range, closest: closest)

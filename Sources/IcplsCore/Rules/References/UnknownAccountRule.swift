@@ -18,10 +18,8 @@ struct UnknownAccountRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        for reference in index.unknownAccountReferences {
-            sink.emitUnknownReference(reference.value, document: reference.document, among: index.inventory.accountNames, context) {
-                .unknownAccount($0, suggestion: $1)
-            }
+        sink.emitUnknownReferences(index.unknownAccountReferences, of: .account, context) {
+            .unknownAccount($0, suggestion: $1)
         }
     }
 }

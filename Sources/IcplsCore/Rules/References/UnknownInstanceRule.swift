@@ -20,10 +20,8 @@ struct UnknownInstanceRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        for reference in index.unknownInstanceReferences {
-            sink.emitUnknownReference(reference.value, document: reference.document, among: index.inventory.instanceNames, context) {
-                .unknownInstance($0, suggestion: $1)
-            }
+        sink.emitUnknownReferences(index.unknownInstanceReferences, of: .instance, context) {
+            .unknownInstance($0, suggestion: $1)
         }
     }
 }

@@ -20,11 +20,11 @@ struct UnknownServiceNumberRule: Rule {
 
     func check(_ context: RuleContext, _ sink: inout DiagnosticSink) {
         let index = context.index
-        for entry in index.websites {
-            guard let number = entry.website.serviceNumber, entry.declaredNumber == nil else { continue }
-            sink.emitUnknownReference(number, document: entry.document, among: index.inventory.numberNames, context) {
-                .unknownServiceNumber($0, suggestion: $1)
-            }
+        let unknown = index.websites.compactMap { entry in
+            entry.declaredNumber == nil ? entry.website.serviceNumber.map { Reference(document: entry.document, value: $0) } : nil
+        }
+        sink.emitUnknownReferences(unknown, of: .serviceNumber, context) {
+            .unknownServiceNumber($0, suggestion: $1)
         }
     }
 }
