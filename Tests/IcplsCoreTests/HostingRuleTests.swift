@@ -108,4 +108,13 @@ import IcplsDocument
         #expect(HostName.comparison(of: "店铺.cn") == ("店铺.cn", false))
         #expect(HostName.comparison(of: "\u{212A}EY.cn.") == ("key.cn", true), "the Kelvin sign is a K, lower case a k")
     }
+
+    /// Domains are found by hash; two keys of one hash are told apart by their texts.
+    @Test func websitesOfOneHashAreToldApartByTheirKeys() {
+        var keepers = WebsitesByHash(minimumCapacity: 4)
+        #expect(keepers.insert(0, hash: 7, isSame: { _ in Issue.record("nothing to compare yet"); return true }) == nil)
+        #expect(keepers.insert(1, hash: 7, isSame: { _ in false }) == nil, "another key of the same hash is kept too")
+        #expect(keepers.insert(2, hash: 7, isSame: { $0 == 1 }) == 1)
+        #expect(keepers.insert(3, hash: 8, isSame: { _ in true }) == nil, "a key of another hash is not compared")
+    }
 }

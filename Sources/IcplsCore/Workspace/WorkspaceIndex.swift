@@ -174,16 +174,16 @@ private struct WebsitePiece: Sendable {
     var domains: [ClaimedDomain?] = []
 }
 
-/// A domain as domains are compared (`HostName.comparison(of:)`), with the hash of its key when
-/// the key compares by its bytes (`ExactTextPositions`).
+/// How a website's domain compares (`HostName.comparison(of:)`): the hash of its key
+/// (`ExactTextPositions.hash`), and whether keys like it compare by their bytes. Plain values, so
+/// that ICP504 reads no domain again unless another has the same hash.
 public struct ClaimedDomain: Sendable {
-    public let key: String
-    /// Nil when the key compares as a Swift string instead.
-    public let hash: UInt64?
+    public let hash: UInt64
+    public let comparesByBytes: Bool
 
     init(_ domain: String) {
         let (key, comparesByBytes) = HostName.comparison(of: domain)
-        self.key = key
-        hash = comparesByBytes ? ExactTextPositions.hash(key) : nil
+        hash = ExactTextPositions.hash(key)
+        self.comparesByBytes = comparesByBytes
     }
 }
