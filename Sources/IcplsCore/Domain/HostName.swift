@@ -45,12 +45,8 @@ public enum HostName {
         return host != domain && isBare(host) ? host : nil
     }
 
-    /// The form two domains are compared in: Unicode lower case, a trailing dot ignored.
-    public static func comparisonKey(_ domain: String) -> String {
-        comparison(of: domain).key
-    }
-
-    /// The comparison key of a domain, and whether keys like it may be compared by their bytes.
+    /// The form a domain is compared in (Unicode lower case, a trailing dot ignored), and whether
+    /// keys like it may be compared by their bytes.
     ///
     /// Keys compare as Swift strings do, by canonical equivalence. For a key of ASCII bytes other
     /// than `;` and `` ` `` that is the same as comparing bytes, with any key: no other text is
