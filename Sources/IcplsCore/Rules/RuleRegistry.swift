@@ -14,7 +14,7 @@ public enum RuleRegistry {
     /// large workspace first (see `icpls-bench --repeat-check`), then the rest in order. The two
     /// cores then finish together, instead of one starting a long rule as the other runs out.
     static let startOrder: [Int] = {
-        let longest: [RuleID] = ["ICP103", "ICP504", "ICP503"]
+        let longest: [RuleID] = ["ICP103", "ICP503"]
         let first = longest.compactMap { id in all.firstIndex { $0.id == id } }
         return first + all.indices.filter { !first.contains($0) }
     }()

@@ -29,7 +29,6 @@ public struct DeclarationTable<Declaration: Sendable>: Sendable {
         placesInDocuments.reserveCapacity(capacity)
         if ids.count == 0 { ids = ExactTextPositions(minimumCapacity: capacity) }
     }
-
 }
 
 extension DeclarationTable where Declaration: IdentifiedDeclaration {

@@ -121,12 +121,13 @@ public struct WorkspaceIndex: Sendable {
             claimedDomains = made.flatMap(\.domains)
         } else {
             let tables = InventoryTables(documents: documents, asOf: asOf)
-            let made = Parallel.map(1 + pieces) { work -> IndexWork in
+            let work = { @Sendable (work: Int) -> IndexWork in
                 work == 0 ? .inventory(Inventory(tables)) : .websites(entries(work - 1, numbers: tables.serviceNumbers))
             }
-            var inventory: Inventory?
-            for case .inventory(let made) in made { inventory = made }
-            self.inventory = inventory!
+            // A small workspace is not worth a second thread. Work 0 is the inventory, the rest websites.
+            let made = pieces == 1 ? [work(0), work(1)] : Parallel.map(1 + pieces, work)
+            guard case .inventory(let inventory) = made[0] else { preconditionFailure("work 0 makes the inventory") }
+            self.inventory = inventory
             for case .websites(let piece) in made {
                 websites += piece.websites
                 claimedDomains += piece.domains
